@@ -1,0 +1,55 @@
+package dev.gatehouse.core.diag;
+
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Optional;
+
+/** "Did you mean": the closest known name by edit distance, if it is close enough to be a likely typo. */
+public final class Suggestions {
+    private Suggestions() {
+    }
+
+    public static Optional<String> closest(String wrong, Collection<String> known) {
+        String w = wrong.toLowerCase(Locale.ROOT);
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String k : known) {
+            int d = distance(w, k.toLowerCase(Locale.ROOT));
+            if (d < bestDistance || (d == bestDistance && best != null && k.compareTo(best) < 0)) {
+                bestDistance = d;
+                best = k;
+            }
+        }
+        if (best == null) {
+            return Optional.empty();
+        }
+        int allowed = Math.max(1, Math.min(3, w.length() / 3));
+        return bestDistance <= allowed && !best.equals(wrong) ? Optional.of(best) : Optional.empty();
+    }
+
+    /** {@code did you mean `x`?} or empty. */
+    public static Optional<String> hint(String wrong, Collection<String> known) {
+        return closest(wrong, known).map(s -> "did you mean `" + s + "`?");
+    }
+
+    /** Damerau-Levenshtein (optimal string alignment) distance. */
+    static int distance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
+    }
+}

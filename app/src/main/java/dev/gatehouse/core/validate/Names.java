@@ -1,0 +1,54 @@
+package dev.gatehouse.core.validate;
+
+import dev.gatehouse.core.model.Resource;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** Resources of one kind indexed the two ways Orloj looks them up: by exact store key and ignoring case. */
+final class Names<T extends Resource> {
+    private final Map<String, T> exact = new HashMap<>();
+    private final Map<String, T> folded = new HashMap<>();
+    private final Map<String, List<String>> byNamespace = new HashMap<>();
+    private final List<T> all = new ArrayList<>();
+
+    Names(List<T> resources) {
+        for (T r : resources) {
+            all.add(r);
+            exact.putIfAbsent(r.namespace() + "/" + r.name(), r);
+            folded.putIfAbsent(r.namespace() + "/" + r.name().toLowerCase(Locale.ROOT), r);
+            byNamespace.computeIfAbsent(r.namespace(), k -> new ArrayList<>()).add(r.name());
+        }
+    }
+
+    /** Exact, case-sensitive store key lookup. */
+    Optional<T> exact(String namespace, String name) {
+        return Optional.ofNullable(exact.get(namespace + "/" + name));
+    }
+
+    /** Case-insensitive lookup within a namespace. */
+    Optional<T> folded(String namespace, String name) {
+        return Optional.ofNullable(folded.get(namespace + "/" + name.toLowerCase(Locale.ROOT)));
+    }
+
+    /** Case-insensitive lookup in any namespace. */
+    boolean anyNamespace(String name) {
+        return all.stream().anyMatch(r -> r.name().equalsIgnoreCase(name));
+    }
+
+    List<String> names(String namespace) {
+        return byNamespace.getOrDefault(namespace, List.of());
+    }
+
+    List<String> allNames() {
+        return all.stream().map(Resource::name).distinct().toList();
+    }
+
+    List<T> all() {
+        return all;
+    }
+}

@@ -102,6 +102,19 @@ final class ReadingComparison {
             default -> {
                 String sv = scalar(s);
                 String ov = scalar(o);
+                if (at.equals("spec.prompt")) {
+                    // Free text with no governance effect: a block scalar's final newline is no difference, and
+                    // the blank and '#' lines Orloj drops from it change what the model reads, not who may do what.
+                    sv = sv.replaceAll("\\n+$", "");
+                    ov = ov.replaceAll("\\n+$", "");
+                    if (!sv.equals(ov)) {
+                        report(s, o, at, excerpt(sv), excerpt(ov), Code.GH501);
+                        Diagnostic last = out.remove(out.size() - 1);
+                        out.add(last.withSeverity(dev.gatehouse.core.diag.Severity.WARNING)
+                                .withHelp("orloj drops blank lines and lines starting with `#` inside a prompt block"));
+                    }
+                    return;
+                }
                 if (!same(f.type(), sv, ov)) {
                     report(s, o, at, quote(sv), quote(ov), ov.isEmpty() ? Code.GH502 : Code.GH501);
                 }
@@ -235,6 +248,13 @@ final class ReadingComparison {
 
     private static String list(List<String> items) {
         return items.isEmpty() ? "nothing" : "`[" + String.join(", ", items) + "]`";
+    }
+
+    /** The first line of a long text, for messages that stay on one line. */
+    private static String excerpt(String s) {
+        String first = s.lines().findFirst().orElse("");
+        long lines = s.lines().count();
+        return "`" + (first.length() > 60 ? first.substring(0, 60) + "…" : first) + "`" + (lines > 1 ? " (" + lines + " lines)" : "");
     }
 
     private static String quote(String s) {

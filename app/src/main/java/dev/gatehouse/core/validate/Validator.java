@@ -129,6 +129,10 @@ public final class Validator {
             if (t.value().contains("/")) {
                 add(Diagnostic.of(Code.GH314, t.span(), "tool `" + t.value() + "` is not a bare name: orloj's task validation looks it up as written and fails",
                         "tools must live in the agent's namespace; write the tool's name"));
+            } else if (tools.exact(ns, t.value()).isEmpty() && mcpGenerated(ns, t.value()).isPresent()) {
+                add(Diagnostic.of(Code.GH302, t.span(), "tool `" + t.value() + "` is generated at run time by McpServer `"
+                        + mcpGenerated(ns, t.value()).get().name() + "`: gatehouse cannot see its risk, classes or capabilities and denies it",
+                        "declare the tool as a Tool resource to govern it").withSeverity(dev.gatehouse.core.diag.Severity.WARNING));
             } else if (tools.exact(ns, t.value()).isEmpty()) {
                 Diagnostic d = Diagnostic.of(Code.GH302, t.span(), "unknown tool `" + t.value() + "` in namespace `" + ns + "`");
                 Optional<Tool> folded = tools.folded(ns, t.value());
@@ -193,6 +197,21 @@ public final class Validator {
             }
         }
         blockedDeclarations(a);
+    }
+
+    /**
+     * The McpServer that generates a tool of this name: {@code <server>--<tool with _ and . as ->}, the tool
+     * among the server's {@code tool_filter.include} when it has one (ORLOJ.md §2.7).
+     */
+    private Optional<McpServer> mcpGenerated(String ns, String tool) {
+        int sep = tool.indexOf("--");
+        if (sep <= 0) {
+            return Optional.empty();
+        }
+        String server = tool.substring(0, sep);
+        String generated = tool.substring(sep + 2);
+        return mcpServers.exact(ns, server).filter(m -> m.include().isEmpty()
+                || m.include().stream().anyMatch(i -> i.value().replace('_', '-').replace('.', '-').equals(generated)));
     }
 
     /** ToolPermissions that apply to this agent's calls of a tool (ORLOJ.md §3.4 construction step 4). */

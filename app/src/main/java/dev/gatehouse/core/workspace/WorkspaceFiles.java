@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  * The disk edge of reading a workspace: walks folders recursively (skipping {@code .git} and hidden folders,
  * like {@code orlojctl}), keeps {@code .yaml}, {@code .yml} and {@code .json} (any case), sorted by path, and
  * reads their bytes. A file larger than the limit is not read whole: the parser reports it from its size.
- * Paths are shown relative to the current directory when they lie under it.
+ * Paths are shown relative to the base folder (the current directory for the CLI).
  */
 public final class WorkspaceFiles {
     private final ReadLimits limits;
@@ -88,7 +88,12 @@ public final class WorkspaceFiles {
     /** The path as reports show it: relative to the base when under it, '/' separators. */
     public String display(Path p) {
         Path abs = p.toAbsolutePath().normalize();
-        Path shown = abs.startsWith(base) ? base.relativize(abs) : abs;
+        Path shown;
+        try {
+            shown = base.getRoot() != null && base.getRoot().equals(abs.getRoot()) ? base.relativize(abs) : abs;
+        } catch (IllegalArgumentException e) {
+            shown = abs;
+        }
         return shown.toString().replace('\\', '/');
     }
 

@@ -1,0 +1,41 @@
+package dev.gatehouse.ui.common;
+
+import javafx.concurrent.Task;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * Runs each job as a {@link Task} on a pool of daemon threads, so an unfinished job never keeps the JVM alive
+ * after the window closes; {@link Task} delivers the outcome on the FX thread.
+ */
+public final class FxTaskRunner implements TaskRunner, AutoCloseable {
+    private final AtomicInteger threads = new AtomicInteger();
+    private final ExecutorService executor = Executors.newCachedThreadPool(job -> {
+        Thread thread = new Thread(job, "gatehouse-task-" + threads.incrementAndGet());
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    @Override
+    public <T> void run(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
+        Task<T> task = new Task<>() {
+            @Override
+            protected T call() throws Exception {
+                return work.call();
+            }
+        };
+        task.setOnSucceeded(event -> onSuccess.accept(task.getValue()));
+        task.setOnFailed(event -> onFailure.accept(task.getException()));
+        executor.execute(task);
+    }
+
+    /** Interrupts running jobs; their outcome is dropped. */
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+}

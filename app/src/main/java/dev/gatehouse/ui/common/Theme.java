@@ -1,0 +1,39 @@
+package dev.gatehouse.ui.common;
+
+import atlantafx.base.theme.PrimerLight;
+import javafx.application.Application;
+import javafx.scene.Scene;
+
+import java.net.URL;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The look of the app: an AtlantaFX theme as the user-agent stylesheet, then our stylesheets on each scene.
+ * Ours map the Modena colour names ControlsFX and RichTextFX still look up onto AtlantaFX's palette.
+ */
+public record Theme(String userAgentStylesheet, List<String> sceneStylesheets) {
+    public static final String GATEHOUSE_CSS = "/gatehouse/css/gatehouse.css";
+
+    public Theme {
+        sceneStylesheets = List.copyOf(sceneStylesheets);
+    }
+
+    public static Theme primerLight() {
+        return new Theme(new PrimerLight().getUserAgentStylesheet(), List.of(resource(GATEHOUSE_CSS)));
+    }
+
+    /** Sets the user-agent stylesheet for the whole application; call on the FX thread before building scenes. */
+    public void install() {
+        Application.setUserAgentStylesheet(userAgentStylesheet);
+    }
+
+    public void applyTo(Scene scene) {
+        scene.getStylesheets().addAll(sceneStylesheets);
+    }
+
+    private static String resource(String path) {
+        URL url = Objects.requireNonNull(Theme.class.getResource(path), () -> "missing stylesheet " + path);
+        return url.toExternalForm();
+    }
+}

@@ -1,0 +1,82 @@
+package dev.gatehouse.ui.workspace;
+
+import dev.gatehouse.core.diag.Diagnostic;
+import dev.gatehouse.core.diag.Severity;
+import dev.gatehouse.core.parse.ReadLimits;
+import dev.gatehouse.core.parse.SourceInput;
+import dev.gatehouse.core.parse.WorkspaceReader;
+import dev.gatehouse.core.report.DiagnosticsReport;
+import dev.gatehouse.core.validate.ValidationResult;
+import dev.gatehouse.core.validate.Validator;
+import dev.gatehouse.core.workspace.WorkspaceFiles;
+import dev.gatehouse.ui.common.FindingLevel;
+import dev.gatehouse.ui.editor.LineMark;
+import dev.gatehouse.ui.editor.SourceDocument;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A workspace read and validated, already shaped for the window: table rows, the tree, the text of every file.
+ * Built off the FX thread in one go, so the FX thread only swaps it in.
+ */
+record LoadedWorkspace(Path root, String summary, long errors, long warnings, List<ProblemRow> problems,
+                       NavigationNode outline, Map<String, SourceDocument> documents) {
+    LoadedWorkspace {
+        problems = List.copyOf(problems);
+        documents = Map.copyOf(documents);
+    }
+
+    /** Reads every manifest under {@code root} (a folder, or one file) and validates them. */
+    static LoadedWorkspace read(Path root) throws IOException {
+        Path folder = Files.isRegularFile(root) ? root.getParent() : root;
+        // Paths relative to the opened folder, so the tree and the table read agents/…, not the working directory.
+        List<SourceInput> inputs = new WorkspaceFiles(ReadLimits.DEFAULT, folder).readAll(List.of(root));
+        ValidationResult result = Validator.validate(new WorkspaceReader().read(inputs));
+        List<ProblemRow> problems = result.diagnostics().stream().map(LoadedWorkspace::row).toList();
+        Map<String, SourceDocument> documents = new LinkedHashMap<>();
+        for (SourceInput input : inputs) {
+            String path = input.id().path();
+            documents.put(path, new SourceDocument(path, folder.resolve(path), text(input), marks(path, problems)));
+        }
+        return new LoadedWorkspace(folder, DiagnosticsReport.summary(result), result.count(Severity.ERROR),
+                result.count(Severity.WARNING), problems, Outline.of(result.workspace(), problems), documents);
+    }
+
+    Optional<SourceDocument> document(String path) {
+        return Optional.ofNullable(documents.get(path));
+    }
+
+    static FindingLevel level(Severity severity) {
+        return switch (severity) {
+            case ERROR -> FindingLevel.ERROR;
+            case WARNING -> FindingLevel.WARNING;
+            case INFO -> FindingLevel.INFO;
+        };
+    }
+
+    private static ProblemRow row(Diagnostic d) {
+        return new ProblemRow(level(d.severity()), d.code().name(), d.span().file().path(), d.span().line(),
+                d.span().column(), d.message(), d.help());
+    }
+
+    private static List<LineMark> marks(String path, List<ProblemRow> problems) {
+        return problems.stream().filter(p -> p.file().equals(path))
+                .map(p -> new LineMark(p.line(), p.level(), p.code() + ": " + p.message())).toList();
+    }
+
+    /**
+     * The bytes as the viewer shows them. CRLF becomes LF and a byte-order mark is dropped: the viewer counts
+     * lines at LF as the reader does, and neither changes a line number.
+     */
+    private static String text(SourceInput input) {
+        String text = new String(input.bytes(), StandardCharsets.UTF_8).replace("\r\n", "\n");
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+}

@@ -192,7 +192,7 @@ public final class Validator {
                 if (!preauthorised && tools.exact(ns, t.value()).isPresent() && applicableRules(a, t.value()).isEmpty()) {
                     add(Diagnostic.of(Code.GH401, t.span(),
                             "agent `" + a.name() + "` has no roles and no ToolPermission governs `" + t.value() + "`: orloj allows every call, gatehouse denies (F1)",
-                            "give the agent a role that grants `tool:" + tok(t.value()) + ":invoke`, or add a ToolPermission for the tool"));
+                            "give the agent a role that grants `" + dev.gatehouse.core.model.Permissions.toolPermission(t.value(), "invoke") + "`, or add a ToolPermission for the tool"));
                 }
             }
         }
@@ -515,18 +515,5 @@ public final class Validator {
         return names.exact(parts[0].strip(), parts[1].strip());
     }
 
-    /** ORLOJ.md tok(x). */
-    static String tok(String x) {
-        String s = x.strip().toLowerCase(Locale.ROOT).replace(' ', '_').replace('/', '_').replace('\\', '_').replace('-', '_');
-        int start = 0;
-        int end = s.length();
-        while (start < end && (s.charAt(start) == '_' || s.charAt(start) == ':')) {
-            start++;
-        }
-        while (end > start && (s.charAt(end - 1) == '_' || s.charAt(end - 1) == ':')) {
-            end--;
-        }
-        return s.substring(start, end);
-    }
 
 }

@@ -3,14 +3,15 @@ package dev.gatehouse.core.parse.orloj;
 import dev.gatehouse.core.source.SourceId;
 import dev.gatehouse.core.source.Span;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * resources/manifest_parser.go#ParseAgentManifest, YAML branch. Unlike the other readers it keeps
- * {@code apiVersion}/{@code kind} values only trimmed until it unquotes them, reads a {@code prompt: |} block, and
+ * resources/manifest_parser.go#ParseAgentManifest, YAML branch. Unlike the other readers it unquotes each value
+ * where it assigns it (so the max_steps error quotes the value as written), reads a {@code prompt: |} block, and
  * drops out of a list when a non-item line at indentation 2 or less (4 or less for nested lists) appears: that is
  * why a commented header ({@code roles:  # x}) loses its items here while other kinds keep them.
  */
@@ -57,7 +58,7 @@ final class AgentReader {
                     // promptLines = append(promptLines, line[textStart:]): a byte slice of the raw line, so a
                     // line indented by promptIndent+1 loses the first byte of its text.
                     int textStart = promptIndent + 2;
-                    if (line.raw().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > textStart) {
+                    if (line.raw().getBytes(StandardCharsets.UTF_8).length > textStart) {
                         promptLines.add(GoStrings.byteSuffix(line.raw(), textStart));
                     } else {
                         promptLines.add(GoStrings.trimSpace(line.raw()));

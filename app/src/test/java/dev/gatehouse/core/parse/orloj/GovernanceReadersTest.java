@@ -71,6 +71,12 @@ class GovernanceReadersTest {
     }
 
     @Test
+    void policyCamelCaseHeadersWithNoListOpenDropTheirItems() {
+        String yaml = POLICY + "  blockedTools:\n    - shell\n  targetSystems:\n    - sys\n  targetTasks:\n    - t\n";
+        assertEquals("-", spec(yaml));
+    }
+
+    @Test
     void policyCommentedHeaderMovesItsItemsToTheListAboveF31() {
         String moved = POLICY + "  allowed_models:\n    - gpt-4o\n  blocked_tools:  # never\n    - shell\n";
         assertEquals("{allowed_models:[gpt-4o,shell]}", spec(moved));

@@ -199,6 +199,21 @@ class OrlojYamlReaderTest {
     }
 
     @Test
+    void anchorsAliasesAndQuotedKeysAreTakenLiterally() {
+        String yaml = "kind: AgentRole\nspec:\n  \"description\": quoted key\n  permissions: &p\n    - &a read\n    - *a\n";
+        // "permissions: &p" is a key-value line (value "&p"), so the items have no list to go to.
+        assertEquals("-", spec(yaml));
+        assertEquals("{permissions:[&a read,*a]}", spec("kind: AgentRole\nspec:\n  permissions:\n    - &a read\n    - *a\n"));
+    }
+
+    @Test
+    void aFieldAssignedTheEmptyStringIsPresent() {
+        assertEquals("{description:\"\",permissions:[\"\",\"\"]}",
+                spec("kind: AgentRole\nspec:\n  description: \"\"\n  permissions:\n    - ''\n    - \"\"\n"));
+        assertEquals("{kind:\"\"}", tree("kind: Tool\nkind: ''\n"));
+    }
+
+    @Test
     void unknownKeysAreIgnored() {
         assertEquals("{kind:AgentRole,metadata:{name:r}}",
                 tree("kind: AgentRole\nstatus:\n  phase: Ready\nmetadata:\n  name: r\n  uid: 1\nfoo: bar\n"));

@@ -75,6 +75,14 @@ class ResourceReadersTest {
     }
 
     @Test
+    void toolInputSchemaIsNotReadButItsTypeKeysOverwriteTheToolType() {
+        // input_schema: is an unknown header, so the subsection stays "" and every nested "type:" is spec.type.
+        String yaml = TOOL + "  type: http\n  input_schema:\n    type: object\n    properties:\n      q:\n"
+                + "        type: string\n";
+        assertEquals("{type:string}", spec(yaml));
+    }
+
+    @Test
     void toolTypeMcpLosesItsServerReference() {
         assertEquals("{type:mcp}", spec(TOOL + "  type: mcp\n  mcp_server_ref: srv\n  mcp_tool_name: x\n"));
     }

@@ -53,6 +53,31 @@ public final class DecisionEngine {
     private final List<SourceId> unreadable = new ArrayList<>();
     private final Map<SourceId, List<Diagnostic>> errorsByFile = new HashMap<>();
 
+    /** Memos of agent-level facts; the engine is immutable, so they never go stale. Keyed by identity and context. */
+    private final Map<Object, Object> memo = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @SuppressWarnings("unchecked")
+    private <T> T memo(Object key, java.util.function.Supplier<T> compute) {
+        Object v = memo.get(key);
+        if (v == null) {
+            v = compute.get();
+            memo.putIfAbsent(key, v);
+        }
+        return (T) v;
+    }
+
+    private record MemoKey(String what, Object world, Object subject, Object context) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof MemoKey k && k.what.equals(what) && k.world == world && k.subject == subject && java.util.Objects.equals(k.context, context);
+        }
+
+        @Override
+        public int hashCode() {
+            return what.hashCode() * 31 + System.identityHashCode(world) * 17 + System.identityHashCode(subject) * 7 + java.util.Objects.hashCode(context);
+        }
+    }
+
     private DecisionEngine(Workspace workspace) {
         this.workspace = workspace;
         List<Resource> strictResources = new ArrayList<>();
@@ -123,6 +148,10 @@ public final class DecisionEngine {
             }
         }
 
+        boolean on() {
+            return trace.enabled();
+        }
+
         void involve(Resource r) {
             String name = r.meta().kind().wireName() + "/" + r.name();
             if (!involved.contains(name)) {
@@ -148,8 +177,10 @@ public final class DecisionEngine {
         }
         Agent a = found.get();
         r.involve(a);
-        r.step("0 agent exists", "agent `" + a.name() + "` found", a.meta().name().span());
-        Optional<Located<String>> declared = declared(a, toolName);
+        if (r.on()) {
+            r.step("0 agent exists", "agent `" + a.name() + "` found", a.meta().name().span());
+        }
+        Optional<Located<String>> declared = Optional.ofNullable(declaredByKey(a).get(toolName.strip().toLowerCase(Locale.ROOT)));
         String tool = declared.map(Located::value).orElse(toolName.strip());
 
         Optional<Decision> brokenDecision = strictBroken(a, tool, ctx, r);
@@ -163,7 +194,9 @@ public final class DecisionEngine {
             return r.decide(Decision.deny(ReasonCode.NOT_DECLARED, "Tool not available: `" + tool + "` is not in spec.tools of agent `" + a.name() + "`"),
                     "2 tool declared", a.meta().span());
         }
-        r.step("2 tool declared", "`" + tool + "` is in spec.tools", declared.get().span());
+        if (r.on()) {
+            r.step("2 tool declared", "`" + tool + "` is in spec.tools", declared.get().span());
+        }
 
         Optional<Tool> t = strict.tool(ns, tool);
         if (t.isEmpty()) {
@@ -172,7 +205,9 @@ public final class DecisionEngine {
                     "3 tool exists", declared.get().span());
         }
         r.involve(t.get());
-        r.step("3 tool exists", "tool `" + tool + "` found", t.get().meta().name().span());
+        if (r.on()) {
+            r.step("3 tool exists", "tool `" + tool + "` found", t.get().meta().name().span());
+        }
 
         for (AgentPolicy p : matchedPolicies(strict, a, ctx)) {
             r.involve(p);
@@ -183,7 +218,9 @@ public final class DecisionEngine {
                         "4 not blocked by policy", block.get().span());
             }
         }
-        r.step("4 not blocked by policy", "no matched AgentPolicy blocks `" + tool + "`", null);
+        if (r.on()) {
+            r.step("4 not blocked by policy", "no matched AgentPolicy blocks `" + tool + "`", null);
+        }
 
         List<String> missingRoles = new ArrayList<>();
         Span roleSpan = null;
@@ -215,7 +252,9 @@ public final class DecisionEngine {
                         "6 no explicit deny", p.effect().span());
             }
         }
-        r.step("6 no explicit deny", "no seed policy denies `" + tool + "`", null);
+        if (r.on()) {
+            r.step("6 no explicit deny", "no seed policy denies `" + tool + "`", null);
+        }
 
         Set<String> granted = granted(strict, a, false);
         boolean preauthorised = a.allowedTools().map(l -> l.stream().anyMatch(x -> x.value().strip().equalsIgnoreCase(tool))).orElse(false);
@@ -223,7 +262,9 @@ public final class DecisionEngine {
         if (!rules.isEmpty()) {
             return strictRules(a, t.get(), tool, rules, granted, preauthorised, r);
         }
-        r.step("7 ToolPermission rules", "no rule governs `" + tool + "` for this agent", null);
+        if (r.on()) {
+            r.step("7 ToolPermission rules", "no rule governs `" + tool + "` for this agent", null);
+        }
 
         if (preauthorised) {
             return r.decide(Decision.allow(ReasonCode.PREAUTHORIZED, "`" + tool + "` is pre-authorised in allowed_tools of agent `" + a.name() + "`"),
@@ -282,14 +323,27 @@ public final class DecisionEngine {
                         check, firstError(p).orElse(p.meta().span())));
             }
         }
-        for (AgentPolicy p : strict.policies) {
-            if (broken.contains(p) && matches(strict, p, a, ctx)) {
+        for (AgentPolicy p : brokenPolicies(a, ctx)) {
+            {
                 r.missing.add(new Missing("manifest", p.meta().file().path(), "fix the errors in AgentPolicy `" + p.name() + "`"));
                 return Optional.of(r.decide(Decision.deny(ReasonCode.INVALID_MANIFEST, "AgentPolicy `" + p.name() + "` matching agent `" + a.name() + "` has errors in " + p.meta().file().path()),
                         check, firstError(p).orElse(p.meta().span())));
             }
         }
         return Optional.empty();
+    }
+
+    private List<AgentPolicy> brokenPolicies(Agent a, Context ctx) {
+        return memo(new MemoKey("brokenPolicies", strict, a, ctx), () -> {
+            List<AgentPolicy> out = new ArrayList<>();
+            Set<String>[] scope = scope(strict, a, ctx);
+            for (AgentPolicy p : strict.policies) {
+                if (broken.contains(p) && matches(p, scope)) {
+                    out.add(p);
+                }
+            }
+            return out;
+        });
     }
 
     /** Step 7: every applicable rule must pass (F8 and F9 closed); verdicts combine deny > approval > allow. */
@@ -310,10 +364,14 @@ public final class DecisionEngine {
                         + (rule.matchAny() ? " required_any=" : " required=") + String.join(",", missing)), "7 rule `" + rule.name() + "` permissions",
                         rule.requiredPermissions().isEmpty() ? rule.meta().name().span() : rule.requiredPermissions().get(0).span());
             }
-            r.step("7 rule `" + rule.name() + "` permissions", preauthorised ? "met by allowed_tools" : "granted", rule.meta().name().span());
+            if (r.on()) {
+                r.step("7 rule `" + rule.name() + "` permissions", preauthorised ? "met by allowed_tools" : "granted", rule.meta().name().span());
+            }
             if (!rule.operationRules().isEmpty()) {
                 Verdict v = operationVerdict(rule, t, Verdict.DENY);
-                r.step("7 rule `" + rule.name() + "` operation classes " + names(t.operationClasses()), v.wireName(), rule.operationRules().get(0).span());
+                if (r.on()) {
+                    r.step("7 rule `" + rule.name() + "` operation classes " + names(t.operationClasses()), v.wireName(), rule.operationRules().get(0).span());
+                }
                 if (v.compareTo(aggregate) > 0) {
                     aggregate = v;
                     decisive = rule;
@@ -347,24 +405,20 @@ public final class DecisionEngine {
             return policy.get();
         }
         // A. Selection gate: the request, trimmed and lowercased, against spec.tools.
-        Map<String, String> available = new java.util.LinkedHashMap<>();
-        for (Located<String> d : a.tools()) {
-            String key = d.value().strip().toLowerCase(Locale.ROOT);
-            if (!key.isEmpty()) {
-                available.putIfAbsent(key, d.value().strip());
-            }
-        }
+        Map<String, String> available = available(a);
         String requested = toolName.strip();
         if (available.isEmpty()) {
             return r.decide(Decision.deny(ReasonCode.NOT_DECLARED, "agent \"" + a.name() + "\" has no tools: the tool request is ignored"), "A selection gate", a.meta().span());
         }
         String tool = available.get(requested.toLowerCase(Locale.ROOT));
         if (tool == null) {
-            List<String> allowed = new ArrayList<>(new TreeSet<>(available.values()));
-            return r.decide(Decision.deny(ReasonCode.NOT_DECLARED, "model requested unauthorized tool=" + requested + " allowed=" + String.join(",", allowed)),
+            String allowed = memo(new MemoKey("allowedList", orloj, a, null), () -> String.join(",", new TreeSet<>(available.values())));
+            return r.decide(Decision.deny(ReasonCode.NOT_DECLARED, "model requested unauthorized tool=" + requested + " allowed=" + allowed),
                     "A selection gate", a.meta().span());
         }
-        r.step("A selection gate", "`" + tool + "` is available", null);
+        if (r.on()) {
+            r.step("A selection gate", "`" + tool + "` is available", null);
+        }
         // C. Registry.
         Optional<Tool> t = orloj.tool(a.namespace(), tool);
         if (t.isEmpty() && tool.contains("/")) {
@@ -433,6 +487,13 @@ public final class DecisionEngine {
      * must pass (ORLOJ.md §5.2): with a task, every agent of its system; without one, the agent's own references.
      */
     private Optional<Decision> orlojAgentRuns(String agentName, Context ctx, Run r) {
+        if (!r.trace.enabled()) {
+            return memo(new MemoKey("runs:" + agentName, orloj, orloj, ctx), () -> computeOrlojAgentRuns(agentName, ctx, r));
+        }
+        return computeOrlojAgentRuns(agentName, ctx, r);
+    }
+
+    private Optional<Decision> computeOrlojAgentRuns(String agentName, Context ctx, Run r) {
         String ns = ctx.namespace();
         Optional<Agent> a = orloj.agent(ns, agentName);
         if (a.isEmpty()) {
@@ -489,6 +550,10 @@ public final class DecisionEngine {
 
     /** Step 3 of §5.2 for one agent: tools, roles, model_ref and memory resolve. */
     private List<String> ownReferenceErrors(Agent a) {
+        return memo(new MemoKey("refs", orloj, a, null), () -> computeOwnReferenceErrors(a));
+    }
+
+    private List<String> computeOwnReferenceErrors(Agent a) {
         List<String> errors = new ArrayList<>();
         String ns = a.namespace();
         for (Located<String> t : a.tools()) {
@@ -570,6 +635,13 @@ public final class DecisionEngine {
 
     /** §3.3 step 3: matched policies in store order refuse the agent for its model or for any declared tool they block. */
     private Optional<Decision> orlojPolicyRefusal(Agent a, Context ctx, Run r) {
+        if (!r.trace.enabled()) {
+            return memo(new MemoKey("refusal", orloj, a, ctx), () -> computeOrlojPolicyRefusal(a, ctx, r));
+        }
+        return computeOrlojPolicyRefusal(a, ctx, r);
+    }
+
+    private Optional<Decision> computeOrlojPolicyRefusal(Agent a, Context ctx, Run r) {
         String model = orloj.endpoint(a.namespace(), a.modelRef().map(Located::value).orElse(""))
                 .flatMap(ModelEndpoint::defaultModel).map(Located::value).orElse("");
         for (AgentPolicy p : matchedPolicies(orloj, a, ctx)) {
@@ -590,6 +662,31 @@ public final class DecisionEngine {
     }
 
     // ---------------------------------------------------------------------------------------------------- shared
+
+    /** The selection gate's available tools: lowercased trimmed key to the declared spelling, first wins. */
+    private Map<String, String> available(Agent a) {
+        return memo(new MemoKey("available", orloj, a, null), () -> {
+            Map<String, String> out = new java.util.LinkedHashMap<>();
+            for (Located<String> d : a.tools()) {
+                String key = d.value().strip().toLowerCase(Locale.ROOT);
+                if (!key.isEmpty()) {
+                    out.putIfAbsent(key, d.value().strip());
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Declared tools of a strict agent by lowercased name (the first spelling wins). */
+    private Map<String, Located<String>> declaredByKey(Agent a) {
+        return memo(new MemoKey("declared", strict, a, null), () -> {
+            Map<String, Located<String>> out = new HashMap<>();
+            for (Located<String> t : a.tools()) {
+                out.putIfAbsent(t.value().strip().toLowerCase(Locale.ROOT), t);
+            }
+            return out;
+        });
+    }
 
     private static Optional<Located<String>> declared(Agent a, String tool) {
         String key = tool.strip().toLowerCase(Locale.ROOT);
@@ -630,18 +727,26 @@ public final class DecisionEngine {
     }
 
     private static boolean matches(World w, AgentPolicy p, Agent a, Context ctx) {
+        return matches(p, scope(w, a, ctx));
+    }
+
+    private static boolean matches(AgentPolicy p, Set<String>[] scope) {
         if (p.global()) {
             return true;
         }
-        Set<String>[] scope = scope(w, a, ctx);
         return p.targetSystems().stream().anyMatch(s -> scope[0].contains(s.value().strip().toLowerCase(Locale.ROOT)))
                 || p.targetTasks().stream().anyMatch(t -> scope[1].contains(t.value().strip().toLowerCase(Locale.ROOT)));
     }
 
-    private static List<AgentPolicy> matchedPolicies(World w, Agent a, Context ctx) {
+    private List<AgentPolicy> matchedPolicies(World w, Agent a, Context ctx) {
+        return memo(new MemoKey("matched", w, a, ctx), () -> computeMatchedPolicies(w, a, ctx));
+    }
+
+    private static List<AgentPolicy> computeMatchedPolicies(World w, Agent a, Context ctx) {
         List<AgentPolicy> out = new ArrayList<>();
+        Set<String>[] scope = scope(w, a, ctx);
         for (AgentPolicy p : w.policies) {
-            if (matches(w, p, a, ctx)) {
+            if (matches(p, scope)) {
                 out.add(p);
             }
         }
@@ -650,6 +755,10 @@ public final class DecisionEngine {
 
     /** perm() of every permission of the agent's roles (strict: only roles in its own namespace that are not broken). */
     private Set<String> granted(World w, Agent a, boolean crossNamespace) {
+        return memo(new MemoKey("granted", w, a, crossNamespace), () -> computeGranted(w, a, crossNamespace));
+    }
+
+    private Set<String> computeGranted(World w, Agent a, boolean crossNamespace) {
         Set<String> out = new HashSet<>();
         for (Located<String> role : a.roles()) {
             Optional<AgentRole> r = crossNamespace ? w.role(a.namespace(), role.value())
@@ -753,25 +862,26 @@ public final class DecisionEngine {
                 }
             }
         }
-        String semantic = switch (o.reason()) {
+        // Items of the strict side that Orloj does not read or resolve come before the orloj path that allows.
+        String strictSide = switch (s.reason()) {
+            case EXPLICIT_DENY -> "S1";
+            case MISSING_ROLE -> "F27";
+            case MISSING_PERMISSION -> a.flatMap(agent -> f8(agent, toolName)).orElse(null);
+            case OPERATION_DENIED, APPROVAL_REQUIRED -> o.reason() == ReasonCode.PREAUTHORIZED ? null : "F9";
+            case INVALID_MANIFEST -> a.filter(broken::contains).flatMap(agent -> ReadingItems.of(agent, errorsByFile.getOrDefault(agent.meta().file(), List.of())).stream().findFirst())
+                    .orElse(items.isEmpty() ? "F13" : null);
+            case BLOCKED_BY_POLICY -> items.isEmpty() ? "F20" : null;
+            default -> null;
+        };
+        String orlojSide = switch (o.reason()) {
             case NO_ROLES_NO_RULES -> "F1";
             case PREAUTHORIZED -> "F7";
             default -> null;
         };
-        if (semantic == null) {
-            semantic = switch (s.reason()) {
-                case MISSING_ROLE -> "F27";
-                case EXPLICIT_DENY -> "S1";
-                case MISSING_PERMISSION -> a.flatMap(agent -> f8(agent, toolName)).orElse(null);
-                case OPERATION_DENIED, APPROVAL_REQUIRED -> "F9";
-                case INVALID_MANIFEST -> a.filter(broken::contains).flatMap(agent -> ReadingItems.of(agent, errorsByFile.getOrDefault(agent.meta().file(), List.of())).stream().findFirst())
-                        .orElse(items.isEmpty() ? "F13" : null);
-                case BLOCKED_BY_POLICY -> items.isEmpty() ? "F20" : null;
-                default -> null;
-            };
-        }
-        if (semantic != null && !items.contains(semantic)) {
-            items.add(semantic);
+        for (String item : new String[] {strictSide, orlojSide}) {
+            if (item != null && !items.contains(item)) {
+                items.add(item);
+            }
         }
         if (items.isEmpty()) {
             items.add("F24");

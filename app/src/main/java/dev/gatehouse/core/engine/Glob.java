@@ -31,8 +31,17 @@ final class Glob {
         this.folded = Pattern.compile(re.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 
+    private static final java.util.Map<String, Glob> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
     static Glob of(String glob) {
-        return new Glob(glob);
+        Glob g = CACHE.get(glob);
+        if (g == null) {
+            g = new Glob(glob);
+            if (CACHE.size() < 10_000) {
+                CACHE.put(glob, g);
+            }
+        }
+        return g;
     }
 
     boolean matchesExactly(String value) {

@@ -13,7 +13,11 @@ public final class Suggestions {
         String w = wrong.toLowerCase(Locale.ROOT);
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
+        int allowedDistance = Math.max(1, Math.min(3, w.length() / 3));
         for (String k : known) {
+            if (Math.abs(k.length() - w.length()) > allowedDistance) {
+                continue;
+            }
             int d = distance(w, k.toLowerCase(Locale.ROOT));
             if (d < bestDistance || (d == bestDistance && best != null && k.compareTo(best) < 0)) {
                 bestDistance = d;
@@ -23,8 +27,7 @@ public final class Suggestions {
         if (best == null) {
             return Optional.empty();
         }
-        int allowed = Math.max(1, Math.min(3, w.length() / 3));
-        return bestDistance <= allowed && !best.equals(wrong) ? Optional.of(best) : Optional.empty();
+        return bestDistance <= allowedDistance && !best.equals(wrong) ? Optional.of(best) : Optional.empty();
     }
 
     /** {@code did you mean `x`?} or empty. */

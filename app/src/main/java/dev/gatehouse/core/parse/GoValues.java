@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 /** Go's value formats as Orloj parses them: {@code time.ParseDuration} and {@code strconv.Atoi}. */
 public final class GoValues {
     private static final Pattern DURATION = Pattern.compile("[-+]?(?:(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:ns|us|µs|μs|ms|s|m|h))+");
+    private static final Pattern UNIT = Pattern.compile("([0-9]*(?:\\.[0-9]*)?)(ns|us|µs|μs|ms|s|m|h)");
     private static final Pattern INTEGER = Pattern.compile("[-+]?[0-9]+");
 
     private GoValues() {
@@ -30,7 +31,7 @@ public final class GoValues {
         boolean negative = s.startsWith("-");
         String rest = s.startsWith("-") || s.startsWith("+") ? s.substring(1) : s;
         java.math.BigDecimal total = java.math.BigDecimal.ZERO;
-        java.util.regex.Matcher m = Pattern.compile("([0-9]*(?:\\.[0-9]*)?)(ns|us|µs|μs|ms|s|m|h)").matcher(rest);
+        java.util.regex.Matcher m = UNIT.matcher(rest);
         while (m.find()) {
             String number = m.group(1);
             if (number.isEmpty() || number.equals(".")) {

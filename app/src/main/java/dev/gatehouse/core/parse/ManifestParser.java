@@ -14,7 +14,8 @@ import dev.gatehouse.core.source.SourceText;
 import dev.gatehouse.core.source.Span;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -296,6 +297,18 @@ public final class ManifestParser {
 
     // ---------------------------------------------------------------- YAML
 
+    private static final LoaderOptions LOADER_OPTIONS = loaderOptions();
+
+    /** Our own counters enforce the limits; SnakeYAML's are opened so that ours report first, with our codes. */
+    private static LoaderOptions loaderOptions() {
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(Integer.MAX_VALUE);
+        options.setMaxAliasesForCollections(Integer.MAX_VALUE);
+        options.setNestingDepthLimit(Integer.MAX_VALUE);
+        options.setAllowRecursiveKeys(false);
+        return options;
+    }
+
     /** Our composer over SnakeYAML's events. */
     private static final class YamlComposer {
         private final SourceText source;
@@ -314,13 +327,19 @@ public final class ManifestParser {
         }
 
         ParsedFile compose() {
-            LoaderOptions options = new LoaderOptions();
-            options.setCodePointLimit(Integer.MAX_VALUE);
-            options.setMaxAliasesForCollections(Integer.MAX_VALUE);
-            options.setNestingDepthLimit(Integer.MAX_VALUE);
-            options.setAllowRecursiveKeys(false);
-            Yaml yaml = new Yaml(options);
-            Iterator<Event> events = yaml.parse(new StringReader(source.text())).iterator();
+            // The bare event parser: building a Yaml object per file would construct resolvers we never use.
+            ParserImpl parser = new ParserImpl(new StreamReader(new StringReader(source.text())), LOADER_OPTIONS);
+            Iterator<Event> events = new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return parser.peekEvent() != null;
+                }
+
+                @Override
+                public Event next() {
+                    return parser.getEvent();
+                }
+            };
             try {
                 while (events.hasNext()) {
                     Event e = events.next();

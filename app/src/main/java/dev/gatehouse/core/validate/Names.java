@@ -15,10 +15,12 @@ final class Names<T extends Resource> {
     private final Map<String, T> folded = new HashMap<>();
     private final Map<String, List<String>> byNamespace = new HashMap<>();
     private final List<T> all = new ArrayList<>();
+    private final java.util.Set<String> foldedAnywhere = new java.util.HashSet<>();
 
     Names(List<T> resources) {
         for (T r : resources) {
             all.add(r);
+            foldedAnywhere.add(r.name().toLowerCase(Locale.ROOT));
             exact.putIfAbsent(r.namespace() + "/" + r.name(), r);
             folded.putIfAbsent(r.namespace() + "/" + r.name().toLowerCase(Locale.ROOT), r);
             byNamespace.computeIfAbsent(r.namespace(), k -> new ArrayList<>()).add(r.name());
@@ -37,7 +39,7 @@ final class Names<T extends Resource> {
 
     /** Case-insensitive lookup in any namespace. */
     boolean anyNamespace(String name) {
-        return all.stream().anyMatch(r -> r.name().equalsIgnoreCase(name));
+        return foldedAnywhere.contains(name.toLowerCase(Locale.ROOT));
     }
 
     List<String> names(String namespace) {

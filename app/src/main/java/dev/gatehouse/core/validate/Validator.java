@@ -51,8 +51,32 @@ public final class Validator {
     private final Names<Secret> secrets;
     private final Names<McpServer> mcpServers;
 
+    /** ToolPermissions by namespace and lowercased tool_ref; AgentPolicies; systems and tasks each agent takes part in. */
+    private final Map<String, List<ToolPermission>> rulesByTool = new HashMap<>();
+    private final List<AgentPolicy> policies;
+    private final Map<String, Set<String>[]> scopes = new HashMap<>();
+
+    @SuppressWarnings("unchecked")
     private Validator(Workspace ws) {
         this.ws = ws;
+        for (ToolPermission p : ws.all(ToolPermission.class)) {
+            rulesByTool.computeIfAbsent(p.namespace() + "\u0000" + p.toolRef().value().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(p);
+        }
+        this.policies = ws.all(AgentPolicy.class);
+        List<Task> allTasks = ws.all(Task.class);
+        for (AgentSystem s : ws.all(AgentSystem.class)) {
+            List<String> taskNames = new ArrayList<>();
+            for (Task t : allTasks) {
+                if (t.namespace().equals(s.namespace()) && t.system().map(x -> x.value().equals(s.name())).orElse(false)) {
+                    taskNames.add(t.name().toLowerCase(Locale.ROOT));
+                }
+            }
+            for (Located<String> member : s.agents()) {
+                Set<String>[] scope = scopes.computeIfAbsent(s.namespace() + "/" + member.value(), k -> new Set[] {new HashSet<>(), new HashSet<>()});
+                scope[0].add(s.name().toLowerCase(Locale.ROOT));
+                scope[1].addAll(taskNames);
+            }
+        }
         this.agents = new Names<>(ws.all(Agent.class));
         this.tools = new Names<>(ws.all(Tool.class));
         this.roles = new Names<>(ws.all(AgentRole.class));
@@ -217,10 +241,7 @@ public final class Validator {
     /** ToolPermissions that apply to this agent's calls of a tool (ORLOJ.md §3.4 construction step 4). */
     private List<ToolPermission> applicableRules(Agent a, String tool) {
         List<ToolPermission> out = new ArrayList<>();
-        for (ToolPermission p : ws.all(ToolPermission.class)) {
-            if (!p.namespace().equals(a.namespace()) || !p.toolRef().value().toLowerCase(Locale.ROOT).equals(tool.toLowerCase(Locale.ROOT))) {
-                continue;
-            }
+        for (ToolPermission p : rulesByTool.getOrDefault(a.namespace() + "\u0000" + tool.toLowerCase(Locale.ROOT), List.of())) {
             if (!p.scoped() || p.targetAgents().stream().anyMatch(t -> t.value().equalsIgnoreCase(a.name()))) {
                 out.add(p);
             }
@@ -230,19 +251,11 @@ public final class Validator {
 
     /** Orloj refuses a whole agent that declares a tool a matched policy blocks (ORLOJ.md §3.3). */
     private void blockedDeclarations(Agent a) {
-        Set<String> agentSystems = new HashSet<>();
-        Set<String> agentTasks = new HashSet<>();
-        for (AgentSystem s : systems.all()) {
-            if (s.agents().stream().anyMatch(x -> x.value().equals(a.name())) && s.namespace().equals(a.namespace())) {
-                agentSystems.add(s.name().toLowerCase(Locale.ROOT));
-                for (Task t : tasks.all()) {
-                    if (t.namespace().equals(s.namespace()) && t.system().map(x -> x.value().equals(s.name())).orElse(false)) {
-                        agentTasks.add(t.name().toLowerCase(Locale.ROOT));
-                    }
-                }
-            }
-        }
-        for (AgentPolicy p : ws.all(AgentPolicy.class)) {
+        @SuppressWarnings("unchecked")
+        Set<String>[] scope = scopes.getOrDefault(a.namespace() + "/" + a.name(), new Set[] {Set.of(), Set.of()});
+        Set<String> agentSystems = scope[0];
+        Set<String> agentTasks = scope[1];
+        for (AgentPolicy p : policies) {
             boolean matches = p.global()
                     || p.targetSystems().stream().anyMatch(s -> agentSystems.contains(s.value().strip().toLowerCase(Locale.ROOT)))
                     || p.targetTasks().stream().anyMatch(t -> agentTasks.contains(t.value().strip().toLowerCase(Locale.ROOT)));

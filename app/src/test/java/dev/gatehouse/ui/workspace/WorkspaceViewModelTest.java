@@ -1,0 +1,197 @@
+package dev.gatehouse.ui.workspace;
+
+import dev.gatehouse.core.diag.Diagnostic;
+import dev.gatehouse.core.model.Tool;
+import dev.gatehouse.core.report.DiagnosticsReport;
+import dev.gatehouse.core.validate.ValidationResult;
+import dev.gatehouse.ui.SampleWorkspaces;
+import dev.gatehouse.ui.common.CurrentThreadTaskRunner;
+import dev.gatehouse.ui.common.FindingLevel;
+import dev.gatehouse.ui.editor.LineMark;
+import dev.gatehouse.ui.editor.SourceDocument;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class WorkspaceViewModelTest {
+    private final LastWorkspace last = LastWorkspace.inMemory();
+    private final WorkspaceViewModel viewModel = new WorkspaceViewModel(new CurrentThreadTaskRunner(), last);
+
+    @Test
+    void beforeAnyWorkspaceTheHintSaysHowToOpenOne() {
+        assertEquals(WorkspaceViewModel.NO_WORKSPACE_HINT, viewModel.hintProperty().get());
+        assertEquals(WorkspaceViewModel.NO_WORKSPACE_PROBLEMS, viewModel.noProblemsMessageProperty().get());
+        assertEquals("Gatehouse", viewModel.titleProperty().get());
+        assertEquals("", viewModel.summaryProperty().get());
+        assertEquals(List.of(), viewModel.problems());
+        assertNull(viewModel.rootProperty().get());
+    }
+
+    @Test
+    void problemsAreTheValidatorsFindingsInReportOrder() {
+        ValidationResult expected = SampleWorkspaces.validate(SampleWorkspaces.governed());
+
+        viewModel.open(SampleWorkspaces.governed());
+
+        assertEquals(expected.diagnostics().stream().map(WorkspaceViewModelTest::row).toList(), viewModel.problems());
+        assertTrue(viewModel.problems().stream().anyMatch(p -> p.code().equals("GH401") && p.file().equals("agents/faq-agent.yaml")));
+    }
+
+    @Test
+    void summaryTitleAndFlagsDescribeTheWorkspaceShown() {
+        ValidationResult expected = SampleWorkspaces.validate(SampleWorkspaces.governed());
+
+        viewModel.open(SampleWorkspaces.governed());
+
+        assertEquals(DiagnosticsReport.summary(expected), viewModel.summaryProperty().get());
+        assertEquals("governed — Gatehouse", viewModel.titleProperty().get());
+        assertEquals(SampleWorkspaces.governed(), viewModel.rootProperty().get());
+        assertEquals(SampleWorkspaces.governed().toString(), viewModel.statusProperty().get());
+        assertEquals(WorkspaceViewModel.OPEN_FILE_HINT, viewModel.hintProperty().get());
+        assertEquals(WorkspaceViewModel.NO_PROBLEMS, viewModel.noProblemsMessageProperty().get());
+        assertEquals(expected.hasErrors(), viewModel.hasErrorsProperty().get());
+        assertTrue(viewModel.hasWarningsProperty().get());
+        assertFalse(viewModel.loadingProperty().get());
+        assertEquals(1, viewModel.revisionProperty().get());
+        assertEquals(Optional.of(SampleWorkspaces.governed()), last.get());
+    }
+
+    @Test
+    void resourcesAreGroupedByKindAndLeadToTheirDocument() {
+        ValidationResult expected = SampleWorkspaces.validate(SampleWorkspaces.governed());
+
+        viewModel.open(SampleWorkspaces.governed());
+
+        NavigationNode tools = viewModel.outlineProperty().get().child("Resources").flatMap(r -> r.child("Tool")).orElseThrow();
+        List<Tool> coreTools = expected.workspace().all(Tool.class).stream()
+                .sorted(Comparator.comparing((Tool t) -> t.meta().key())).toList();
+        assertEquals(coreTools.stream().map(t -> t.meta().key()).toList(), tools.children().stream().map(NavigationNode::label).toList());
+        assertEquals(coreTools.size(), tools.count());
+        Tool prodDb = coreTools.stream().filter(t -> t.name().equals("prod-db-query")).findFirst().orElseThrow();
+        NavigationNode prodDbNode = tools.child(prodDb.meta().key()).orElseThrow();
+        assertEquals(Optional.of(new SourceLocation("tools/prod-db-query.yaml", prodDb.meta().span().line(), prodDb.meta().span().column())),
+                prodDbNode.target());
+        assertEquals(1, prodDbNode.problems());
+        assertEquals(Optional.of(FindingLevel.WARNING), prodDbNode.worst());
+    }
+
+    @Test
+    void filesFormAFolderTreeCountingFindingsBelowEachFolder() {
+        ValidationResult expected = SampleWorkspaces.validate(SampleWorkspaces.governed());
+
+        viewModel.open(SampleWorkspaces.governed());
+
+        NavigationNode files = viewModel.outlineProperty().get().child("Files").orElseThrow();
+        NavigationNode agents = files.child("agents").orElseThrow();
+        NavigationNode faq = agents.child("faq-agent.yaml").orElseThrow();
+        assertEquals(expected.workspace().files().size(), files.count());
+        assertEquals(expected.diagnostics().size(), files.problems());
+        assertEquals(expected.diagnostics().stream().filter(d -> d.span().file().path().startsWith("agents/")).count(), agents.problems());
+        assertEquals(Optional.of(new SourceLocation("agents/faq-agent.yaml", 1, 1)), faq.target());
+        assertEquals(1, faq.problems());
+    }
+
+    @Test
+    void documentIsTheValidatedTextWithItsFindingsMarked() throws IOException {
+        viewModel.open(SampleWorkspaces.governed());
+
+        SourceDocument faq = viewModel.document("agents/faq-agent.yaml").orElseThrow();
+        ProblemRow gh401 = viewModel.problems().stream().filter(p -> p.code().equals("GH401")).findFirst().orElseThrow();
+        Path file = SampleWorkspaces.governed().resolve("agents/faq-agent.yaml");
+        assertEquals(Files.readString(file, StandardCharsets.UTF_8), faq.text());
+        assertEquals(file, faq.file());
+        assertEquals("faq-agent.yaml", faq.name());
+        assertEquals(List.of(new LineMark(gh401.line(), FindingLevel.WARNING, "GH401: " + gh401.message())), faq.marks());
+        assertEquals(Optional.empty(), viewModel.document("agents/no-such-agent.yaml"));
+    }
+
+    @Test
+    void aFolderThatCannotBeReadKeepsTheWindowAndSaysWhy() {
+        Path missing = SampleWorkspaces.repo().resolve("samples/no-such-folder");
+
+        viewModel.open(missing);
+
+        assertTrue(viewModel.statusProperty().get().startsWith("Could not open " + missing + ": "), viewModel.statusProperty().get());
+        assertFalse(viewModel.loadingProperty().get());
+        assertNull(viewModel.rootProperty().get());
+        assertEquals(List.of(), viewModel.problems());
+        assertEquals(Optional.empty(), last.get());
+    }
+
+    @Test
+    void whileReadingTheStatusSaysSoAndTheOldWorkspaceStays() {
+        HeldTaskRunner runner = new HeldTaskRunner();
+        WorkspaceViewModel held = new WorkspaceViewModel(runner, last);
+
+        held.open(SampleWorkspaces.governed());
+
+        assertTrue(held.loadingProperty().get());
+        assertEquals("Reading " + SampleWorkspaces.governed() + "…", held.statusProperty().get());
+        assertEquals(List.of(), held.problems());
+        runner.finish(0);
+        assertFalse(held.loadingProperty().get());
+        assertEquals(SampleWorkspaces.validate(SampleWorkspaces.governed()).diagnostics().size(), held.problems().size());
+    }
+
+    @Test
+    void aReadFinishingAfterANewerOneIsDropped() {
+        HeldTaskRunner runner = new HeldTaskRunner();
+        WorkspaceViewModel held = new WorkspaceViewModel(runner, last);
+        ValidationResult mistakes = SampleWorkspaces.validate(SampleWorkspaces.mistakes());
+
+        held.open(SampleWorkspaces.governed());
+        held.open(SampleWorkspaces.mistakes());
+        runner.finish(1);
+        runner.finish(0);
+
+        assertEquals(DiagnosticsReport.summary(mistakes), held.summaryProperty().get());
+        assertEquals(SampleWorkspaces.mistakes(), held.rootProperty().get());
+        assertEquals(1, held.revisionProperty().get());
+        assertEquals(0, runner.pending());
+    }
+
+    @Test
+    void reloadReadsTheFolderAgain(@TempDir Path temp) throws IOException {
+        Path copy = SampleWorkspaces.copy(SampleWorkspaces.governed(), temp.resolve("governed"));
+        viewModel.open(copy);
+        Files.delete(copy.resolve("tools/kb-search.yaml"));
+        ValidationResult afterDelete = SampleWorkspaces.validate(copy);
+
+        viewModel.reload();
+
+        List<ProblemRow> before = SampleWorkspaces.validate(SampleWorkspaces.governed()).diagnostics().stream()
+                .map(WorkspaceViewModelTest::row).toList();
+        assertNotEquals(before, afterDelete.diagnostics().stream().map(WorkspaceViewModelTest::row).toList());
+        assertEquals(afterDelete.diagnostics().stream().map(WorkspaceViewModelTest::row).toList(), viewModel.problems());
+        assertEquals(2, viewModel.revisionProperty().get());
+    }
+
+    @Test
+    void aDropOpensTheFirstFolderItCarries(@TempDir Path temp) throws IOException {
+        Path file = Files.writeString(temp.resolve("note.txt"), "not a folder");
+
+        assertFalse(viewModel.canOpen(List.of(file.toFile())));
+        assertFalse(viewModel.openDropped(List.of(file.toFile())));
+        assertTrue(viewModel.canOpen(List.of(file.toFile(), SampleWorkspaces.governed().toFile())));
+        assertTrue(viewModel.openDropped(List.of(file.toFile(), SampleWorkspaces.governed().toFile())));
+        assertEquals(SampleWorkspaces.governed(), viewModel.rootProperty().get());
+    }
+
+    private static ProblemRow row(Diagnostic d) {
+        return new ProblemRow(FindingLevel.valueOf(d.severity().name()), d.code().name(), d.span().file().path(),
+                d.span().line(), d.span().column(), d.message(), d.help());
+    }
+}

@@ -7,7 +7,8 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Entry point of the one jar. No arguments open the desktop app; anything else runs the CLI, which never loads
+ * Entry point of the one jar. No arguments, or only the desktop app's own ({@code --workspace=DIR},
+ * {@code --open=FILE:LINE}), open the desktop app; anything else runs the CLI, which never loads
  * a JavaFX class (it runs with no display). Main does not extend Application: a fat jar whose main class does
  * fails with "JavaFX runtime components are missing".
  */
@@ -16,7 +17,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        if (args.length == 0) {
+        if (args.length == 0 || dev.gatehouse.ui.LaunchOptions.isDesktop(args)) {
             dev.gatehouse.ui.GatehouseLauncher.launch(args);
             return;
         }

@@ -23,17 +23,11 @@ public final class SourceTabs {
     }
 
     /** Opens the document (or brings its tab forward) and reveals a 1-based line and column. */
-    public SourceViewer show(SourceDocument document, int line, int column) {
+    public void show(SourceDocument document, int line, int column) {
         SourceViewer viewer = viewer(document.file()).orElseGet(() -> open(document));
         viewer.show(document);
         tabPane.getSelectionModel().select(tabOf(viewer));
         viewer.reveal(line, column);
-        return viewer;
-    }
-
-    /** The viewer showing a file of the workspace, by its workspace path. */
-    public Optional<SourceViewer> viewerFor(String path) {
-        return viewers().stream().filter(v -> v.document().path().equals(path)).findFirst();
     }
 
     /**
@@ -52,7 +46,7 @@ public final class SourceTabs {
     private SourceViewer open(SourceDocument document) {
         SourceViewer viewer = new SourceViewer(document);
         Tab tab = new Tab(document.name(), viewer.node());
-        tab.setId("tab-" + viewer.area().getId().substring("viewer-".length()));
+        tab.setId("tab-" + SourceViewer.slug(document.path()));
         tab.setTooltip(new Tooltip(document.path()));
         tab.setUserData(viewer);
         tabPane.getTabs().add(tab);

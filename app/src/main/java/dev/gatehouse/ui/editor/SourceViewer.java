@@ -1,5 +1,7 @@
 package dev.gatehouse.ui.editor;
 
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
@@ -29,6 +31,7 @@ public final class SourceViewer {
     private SourceDocument document;
     private Map<Integer, List<LineMark>> marksByLine = Map.of();
     private int revealedParagraph = -1;
+    private ChangeListener<Number> pendingCentre;
 
     public SourceViewer(SourceDocument document) {
         area.setId(idFor(document.path()));
@@ -41,9 +44,14 @@ public final class SourceViewer {
         show(document);
     }
 
-    /** A CSS-safe id from a workspace path: {@code agents/faq-agent.yaml} → {@code viewer-agents-faq-agent-yaml}. */
+    /** The viewer's id for a workspace path: {@code agents/faq-agent.yaml} → {@code viewer-agents-faq-agent-yaml}. */
     public static String idFor(String path) {
-        return "viewer-" + path.replaceAll("[^A-Za-z0-9_-]", "-");
+        return "viewer-" + slug(path);
+    }
+
+    /** The path with every character a CSS id selector would need escaped turned into '-'. */
+    static String slug(String path) {
+        return path.replaceAll("[^A-Za-z0-9_-]", "-");
     }
 
     public Node node() {
@@ -58,7 +66,7 @@ public final class SourceViewer {
         return document;
     }
 
-    /** Shows the document's text and marks; the caret stays on its line when only the text around it changed. */
+    /** Shows the document's text and marks; when the text changed on disk, the caret keeps its line number. */
     public void show(SourceDocument next) {
         boolean sameText = document != null && document.text().equals(next.text());
         document = next;
@@ -86,7 +94,33 @@ public final class SourceViewer {
         revealedParagraph = paragraph;
         int length = area.getParagraphLength(paragraph);
         area.moveTo(paragraph, Math.max(0, Math.min(column - 1, length)));
-        area.showParagraphAtCenter(paragraph);
+        centre(paragraph);
+    }
+
+    /**
+     * Scrolls a paragraph to the middle of the view. A viewer in a new tab has no height until its first layout,
+     * and centring computes its offset from the height at once, so it waits for the height.
+     */
+    private void centre(int paragraph) {
+        if (pendingCentre != null) {
+            area.heightProperty().removeListener(pendingCentre);
+            pendingCentre = null;
+        }
+        if (area.getHeight() > 0) {
+            area.showParagraphAtCenter(paragraph);
+            return;
+        }
+        pendingCentre = new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends Number> o, Number before, Number height) {
+                if (height.doubleValue() > 0) {
+                    area.heightProperty().removeListener(this);
+                    pendingCentre = null;
+                    area.showParagraphAtCenter(paragraph);
+                }
+            }
+        };
+        area.heightProperty().addListener(pendingCentre);
     }
 
     private void refreshGutter() {

@@ -35,6 +35,14 @@ final class Fixtures {
         return f;
     }
 
+    List<String> names() {
+        return List.copyOf(files.keySet());
+    }
+
+    String text(String name) {
+        return files.get(name);
+    }
+
     Workspace workspace() {
         List<SourceInput> inputs = new ArrayList<>();
         files.forEach((name, text) -> inputs.add(new SourceInput(new SourceId(name), text.getBytes(StandardCharsets.UTF_8))));

@@ -1,0 +1,186 @@
+package dev.gatehouse.ui.workspace;
+
+import dev.gatehouse.ui.common.TaskRunner;
+import dev.gatehouse.ui.editor.SourceDocument;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The state of the workspace window. With its package-private {@link LoadedWorkspace} and {@link Outline} it is
+ * the only UI code that talks to core: it reads and validates a folder through the {@link TaskRunner}, then
+ * publishes rows, tree, counts and file texts; views only bind to it. A read that finishes after a
+ * newer one started is dropped, so the window never shows an older workspace over a newer one.
+ */
+public final class WorkspaceViewModel {
+    public static final String APP_TITLE = "Gatehouse";
+    public static final String NO_WORKSPACE_HINT = "Open a workspace (Ctrl+O)";
+    public static final String OPEN_FILE_HINT = "Double-click a problem, file or resource to open it";
+    public static final String NO_WORKSPACE_PROBLEMS = "No workspace open";
+    public static final String NO_PROBLEMS = "No problems";
+
+    private static final System.Logger LOG = System.getLogger(WorkspaceViewModel.class.getName());
+
+    private final TaskRunner runner;
+    private final LastWorkspace lastWorkspace;
+
+    private final ReadOnlyObjectWrapper<Path> root = new ReadOnlyObjectWrapper<>(this, "root");
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", APP_TITLE);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
+    private final ReadOnlyStringWrapper hint = new ReadOnlyStringWrapper(this, "hint", NO_WORKSPACE_HINT);
+    private final ReadOnlyStringWrapper noProblemsMessage = new ReadOnlyStringWrapper(this, "noProblemsMessage", NO_WORKSPACE_PROBLEMS);
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
+    private final ReadOnlyBooleanWrapper hasErrors = new ReadOnlyBooleanWrapper(this, "hasErrors");
+    private final ReadOnlyBooleanWrapper hasWarnings = new ReadOnlyBooleanWrapper(this, "hasWarnings");
+    private final ReadOnlyObjectWrapper<NavigationNode> outline = new ReadOnlyObjectWrapper<>(this, "outline", Outline.empty());
+    private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper(this, "revision");
+    private final ObservableList<ProblemRow> problems = FXCollections.observableArrayList();
+    private final ObservableList<ProblemRow> problemsView = FXCollections.unmodifiableObservableList(problems);
+
+    private Optional<LoadedWorkspace> loaded = Optional.empty();
+    private int started;
+
+    public WorkspaceViewModel(TaskRunner runner, LastWorkspace lastWorkspace) {
+        this.runner = runner;
+        this.lastWorkspace = lastWorkspace;
+    }
+
+    /** Reads and validates every manifest under a folder; the window keeps showing the previous one meanwhile. */
+    public void open(Path folder) {
+        Path target = folder.toAbsolutePath().normalize();
+        int ticket = ++started;
+        loading.set(true);
+        status.set("Reading " + target + "…");
+        runner.run(() -> LoadedWorkspace.read(target),
+                workspace -> {
+                    if (ticket == started) {
+                        show(workspace);
+                    }
+                },
+                failure -> {
+                    if (ticket == started) {
+                        fail(target, failure);
+                    }
+                });
+    }
+
+    /** Reads the open workspace again from disk. */
+    public void reload() {
+        Optional.ofNullable(root.get()).ifPresent(this::open);
+    }
+
+    /** Whether a drag carries a folder to open. */
+    public boolean canOpen(List<File> dropped) {
+        return firstFolder(dropped).isPresent();
+    }
+
+    /** Opens the first folder of a drop; false if it carried none. */
+    public boolean openDropped(List<File> dropped) {
+        Optional<Path> folder = firstFolder(dropped);
+        folder.ifPresent(this::open);
+        return folder.isPresent();
+    }
+
+    /** A file of the open workspace by its workspace path, with the text that was validated. */
+    public Optional<SourceDocument> document(String path) {
+        return loaded.flatMap(w -> w.document(path));
+    }
+
+    private void show(LoadedWorkspace workspace) {
+        loaded = Optional.of(workspace);
+        root.set(workspace.root());
+        title.set(workspace.root().getFileName() + " — " + APP_TITLE);
+        status.set(workspace.root().toString());
+        summary.set(workspace.summary());
+        hint.set(OPEN_FILE_HINT);
+        noProblemsMessage.set(NO_PROBLEMS);
+        hasErrors.set(workspace.errors() > 0);
+        hasWarnings.set(workspace.warnings() > 0);
+        outline.set(workspace.outline());
+        problems.setAll(workspace.problems());
+        loading.set(false);
+        revision.set(revision.get() + 1);
+        lastWorkspace.set(workspace.root());
+    }
+
+    private void fail(Path target, Throwable failure) {
+        LOG.log(System.Logger.Level.WARNING, "could not open " + target, failure);
+        loading.set(false);
+        String reason = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+        status.set("Could not open " + target + ": " + reason);
+    }
+
+    private static Optional<Path> firstFolder(List<File> dropped) {
+        return dropped.stream().filter(File::isDirectory).map(File::toPath).findFirst();
+    }
+
+    /** The folder shown, or null before the first workspace is read. */
+    public ReadOnlyObjectProperty<Path> rootProperty() {
+        return root.getReadOnlyProperty();
+    }
+
+    /** The window title: the folder's name, then the app's. */
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    /** What is happening: the folder shown, the one being read, or why it could not be. */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** The report's summary line: files, resources, errors, warnings. */
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    /** What to do next, shown where files open while none is. */
+    public ReadOnlyStringProperty hintProperty() {
+        return hint.getReadOnlyProperty();
+    }
+
+    /** What the problems pane says while it has no rows: no workspace yet, or a workspace without findings. */
+    public ReadOnlyStringProperty noProblemsMessageProperty() {
+        return noProblemsMessage.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty hasErrorsProperty() {
+        return hasErrors.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty hasWarningsProperty() {
+        return hasWarnings.getReadOnlyProperty();
+    }
+
+    /** The tree: an unlabelled root holding the "Files" and "Resources" sections. */
+    public ReadOnlyObjectProperty<NavigationNode> outlineProperty() {
+        return outline.getReadOnlyProperty();
+    }
+
+    /** Counts the workspaces shown; it changes once each time a read is shown. */
+    public ReadOnlyIntegerProperty revisionProperty() {
+        return revision.getReadOnlyProperty();
+    }
+
+    /** Every finding of the workspace shown, in the report's order (file, line, column, code). */
+    public ObservableList<ProblemRow> problems() {
+        return problemsView;
+    }
+}

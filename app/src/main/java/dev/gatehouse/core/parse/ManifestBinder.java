@@ -275,7 +275,8 @@ public final class ManifestBinder {
         Agent agent(Meta meta, Fields spec) {
             if (spec.has("model")) {
                 f.orloj(Diagnostic.of(Code.GH209, spec.keySpan("model").orElseThrow(),
-                        "spec.model has been removed; use spec.model_ref").withSeverity(dev.gatehouse.core.diag.Severity.WARNING),
+                        "spec.model has been removed from orloj: orloj rejects this agent",
+                        "name a ModelEndpoint in `spec.model_ref`; gatehouse reads `spec.model` as a seed form"),
                         "spec.model has been removed; use spec.model_ref");
             }
             Optional<Located<String>> modelRef = spec.string("model_ref");
@@ -417,6 +418,7 @@ public final class ManifestBinder {
             // The empty check happens before trimming (ORLOJ.md §2.4).
             Optional<ScalarNode> mode = spec.scalar("apply_mode");
             Located<String> applyMode;
+            boolean validMode = true;
             if (mode.isEmpty() || mode.get().text().isEmpty()) {
                 applyMode = new Located<>("scoped", mode.map(ScalarNode::span).orElse(spec.span()));
             } else {
@@ -426,12 +428,13 @@ public final class ManifestBinder {
                     d = Suggestions.hint(v, List.of("scoped", "global")).map(d::withHelp).orElse(d);
                     f.orloj(d, "unsupported spec.apply_mode \"" + mode.get().text() + "\": expected scoped or global");
                     v = "scoped";
+                    validMode = false;
                 }
                 applyMode = new Located<>(v, mode.get().span());
             }
             List<Located<String>> systems = nonEmpty(spec.list("target_systems"));
             List<Located<String>> tasks = nonEmpty(spec.list("target_tasks"));
-            if (applyMode.value().equals("scoped") && systems.isEmpty() && tasks.isEmpty()) {
+            if (validMode && applyMode.value().equals("scoped") && systems.isEmpty() && tasks.isEmpty()) {
                 f.strict(Diagnostic.of(Code.GH211, mode.map(ScalarNode::span).orElse(meta.name().span()),
                         "scoped AgentPolicy `" + meta.name().value() + "` has no target_systems and no target_tasks: it applies to nothing (F5)",
                         "add `target_systems` or `target_tasks`, or set `apply_mode: global`"));

@@ -89,7 +89,17 @@ final class ReadingComparison {
                 List<String> ov = texts(o);
                 if (!sv.equals(ov)) {
                     Code code = ov.isEmpty() ? Code.GH502 : sv.isEmpty() || (ov.size() > sv.size() && ov.containsAll(sv)) ? Code.GH503 : Code.GH501;
-                    report(s, o, at, list(sv), list(ov), code);
+                    // Same length: point at the first entry the readers disagree on, where the author must look.
+                    Optional<? extends Node> where = s;
+                    if (sv.size() == ov.size() && s.isPresent() && s.get() instanceof ListNode l && !l.flow()) {
+                        for (int i = 0; i < sv.size(); i++) {
+                            if (!sv.get(i).equals(ov.get(i))) {
+                                where = Optional.of(l.items().get(i));
+                                break;
+                            }
+                        }
+                    }
+                    report(where, o, at, list(sv), list(ov), code);
                 }
             }
             case STRING_MAP -> {

@@ -39,11 +39,7 @@ final class SchemaCheck {
                 unknown(e, schema, at);
                 continue;
             }
-            if (f.flag() == Field.Flag.REMOVED) {
-                findings.strict(Diagnostic.of(Code.GH209, e.key().span(),
-                        "`" + at + "` has been removed from orloj: orloj rejects this agent",
-                        "name a ModelEndpoint in `spec.model_ref`; Gatehouse reads `spec.model` as a seed form"));
-            } else if (f.flag() == Field.Flag.SEED) {
+            if (f.flag() == Field.Flag.SEED) {
                 findings.strict(Diagnostic.of(Code.GH210, e.key().span(),
                         "orloj does not enforce the seed form `" + at + "` (S1); gatehouse does",
                         "express it with AgentRoles, ToolPermissions and AgentPolicies for Orloj to enforce it"));

@@ -868,8 +868,7 @@ public final class DecisionEngine {
             case MISSING_ROLE -> "F27";
             case MISSING_PERMISSION -> a.flatMap(agent -> f8(agent, toolName)).orElse(null);
             case OPERATION_DENIED, APPROVAL_REQUIRED -> o.reason() == ReasonCode.PREAUTHORIZED ? null : "F9";
-            case INVALID_MANIFEST -> a.filter(broken::contains).flatMap(agent -> ReadingItems.of(agent, errorsByFile.getOrDefault(agent.meta().file(), List.of())).stream().findFirst())
-                    .orElse(items.isEmpty() ? "F13" : null);
+            case INVALID_MANIFEST -> items.isEmpty() ? brokenItem(involvedResources) : null;
             case BLOCKED_BY_POLICY -> items.isEmpty() ? "F20" : null;
             default -> null;
         };
@@ -887,6 +886,25 @@ public final class DecisionEngine {
             items.add("F24");
         }
         return items;
+    }
+
+    /**
+     * The item of a broken manifest with no reading item: Orloj refuses to load it, so its restriction is absent
+     * there — a ToolPermission as if the store had no rules (F2), an AgentPolicy as if none were listed (F3), an
+     * agent whose timeout Orloj does not parse (F13).
+     */
+    private String brokenItem(List<Resource> involved) {
+        for (Resource r : involved) {
+            if (broken.contains(r)) {
+                return switch (r.meta().kind()) {
+                    case TOOL_PERMISSION -> "F2";
+                    case AGENT_POLICY -> "F3";
+                    case AGENT -> "F13";
+                    default -> "F24";
+                };
+            }
+        }
+        return unreadable.isEmpty() ? "F24" : "F2";
     }
 
     /** A strict missing permission that Orloj lets through because a rule has operation rules and no required permissions. */

@@ -14,8 +14,12 @@ public final class Suggestions {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         int allowedDistance = Math.max(1, Math.min(3, w.length() / 3));
+        // Among many names, a typo rarely hits the first character: comparing only names that share it keeps
+        // "did you mean" cheap on workspaces with thousands of tools.
+        boolean many = known.size() > 256;
         for (String k : known) {
-            if (Math.abs(k.length() - w.length()) > allowedDistance) {
+            if (Math.abs(k.length() - w.length()) > allowedDistance
+                    || (many && !w.isEmpty() && !k.isEmpty() && Character.toLowerCase(k.charAt(0)) != w.charAt(0))) {
                 continue;
             }
             int d = distance(w, k.toLowerCase(Locale.ROOT));

@@ -107,7 +107,7 @@ class WorkspaceViewTest {
 
         robot.doubleClickOn(problemRow(robot, "GH401"));
 
-        Tab selected = tabs(robot).getSelectionModel().getSelectedItem();
+        Tab selected = awaitSelectedTab(robot, "faq-agent.yaml");
         assertEquals("faq-agent.yaml", selected.getText());
         CodeArea viewer = robot.lookup("#viewer-agents-faq-agent-yaml").queryAs(CodeArea.class);
         assertEquals(gh401.span().line() - 1, viewer.getCurrentParagraph());
@@ -127,11 +127,13 @@ class WorkspaceViewTest {
             tree(robot).scrollTo(tree(robot).getRow(child(tools, "custops/prod-db-query")));
         });
 
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#workspace-tree .tree-cell")
+                .match((TreeCell<NavigationNode> c) -> c.getItem() != null && c.getItem().label().equals("custops/prod-db-query")).tryQuery().isPresent());
         Node cell = robot.lookup("#workspace-tree .tree-cell")
                 .match((TreeCell<NavigationNode> c) -> c.getItem() != null && c.getItem().label().equals("custops/prod-db-query")).query();
         robot.doubleClickOn(cell);
 
-        Tab selected = tabs(robot).getSelectionModel().getSelectedItem();
+        Tab selected = awaitSelectedTab(robot, "prod-db-query.yaml");
         assertEquals("prod-db-query.yaml", selected.getText());
         assertEquals(prodDb.meta().span().line() - 1,
                 robot.lookup("#viewer-tools-prod-db-query-yaml").queryAs(CodeArea.class).getCurrentParagraph());
@@ -156,6 +158,7 @@ class WorkspaceViewTest {
         Path copy = SampleWorkspaces.copy(SampleWorkspaces.governed(), temp.resolve("governed"));
         open(robot, copy);
         robot.doubleClickOn(problemRow(robot, "GH401"));
+        awaitSelectedTab(robot, "faq-agent.yaml");
         Files.delete(copy.resolve("tools/kb-search.yaml"));
         String edited = "# edited while open\n" + Files.readString(copy.resolve("agents/faq-agent.yaml"));
         Files.writeString(copy.resolve("agents/faq-agent.yaml"), edited);
@@ -182,9 +185,22 @@ class WorkspaceViewTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    private static Node problemRow(FxRobot robot, String code) {
+    /** The row once the table has laid it out; under load layout can lag the model by a few pulses. */
+    private static Node problemRow(FxRobot robot, String code) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#problems-table .table-row-cell")
+                .match((TableRow<ProblemRow> r) -> r.getItem() != null && r.getItem().code().equals(code)).tryQuery().isPresent());
         return robot.lookup("#problems-table .table-row-cell")
                 .match((TableRow<ProblemRow> r) -> r.getItem() != null && r.getItem().code().equals(code)).query();
+    }
+
+    /** The selected tab once it is the expected one (opening a file runs on later pulses). */
+    private static Tab awaitSelectedTab(FxRobot robot, String title) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+            Tab t = tabs(robot).getSelectionModel().getSelectedItem();
+            return t != null && t.getText().equals(title);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        return tabs(robot).getSelectionModel().getSelectedItem();
     }
 
     private static TabPane tabs(FxRobot robot) {

@@ -46,12 +46,13 @@ public final class DecisionEngine {
     private static final String ORLOJ = "orloj";
 
     private final Workspace workspace;
-    private final World strict;
-    private final World orloj;
-    private final Set<Resource> broken = Collections.newSetFromMap(new IdentityHashMap<>());
+    final World strict;
+    final World orloj;
+    final Set<Resource> broken = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Map<SourceId, String> rejected;
-    private final List<SourceId> unreadable = new ArrayList<>();
-    private final Map<SourceId, List<Diagnostic>> errorsByFile = new HashMap<>();
+    final List<SourceId> unreadable = new ArrayList<>();
+    final Map<SourceId, List<Diagnostic>> errorsByFile = new HashMap<>();
+    private final ToolCallIndex toolCalls;
 
     /** Memos of agent-level facts; the engine is immutable, so they never go stale. Keyed by identity and context. */
     private final Map<Object, Object> memo = new java.util.concurrent.ConcurrentHashMap<>();
@@ -102,6 +103,7 @@ public final class DecisionEngine {
                 unreadable.add(f.path());
             }
         }
+        this.toolCalls = new ToolCallIndex(this);
     }
 
     /** Compiles a workspace (diagnostics included) for decisions. */
@@ -115,14 +117,49 @@ public final class DecisionEngine {
 
     // =================================================================================================== tool calls
 
-    /** Agent {@code agentName} in {@code ctx.namespace()} invokes tool {@code toolName}. */
+    /**
+     * Agent {@code agentName} in {@code ctx.namespace()} invokes tool {@code toolName}. Without a trace the
+     * compiled tables answer ({@link ToolCallIndex}); with one, the step-by-step path below, which also supplies
+     * the messages, {@code missing} and {@code involved} of the former when they are read.
+     */
     public Answer decideTool(String agentName, String toolName, Context ctx, TraceSink trace) {
+        return trace.enabled() ? tracedTool(agentName, toolName, ctx, trace) : toolCalls.decide(agentName, toolName, ctx);
+    }
+
+    /**
+     * Every agent of {@code agents} × every tool of {@code tools} in one context, without trace, packed one int
+     * per cell; a cell read as an {@link Answer} is exactly {@link #decideTool} with {@link TraceSink#NONE}.
+     */
+    public DecisionGrid decideTools(List<String> agents, List<String> tools, Context ctx) {
+        return toolCalls.grid(agents, tools, ctx, null, Set.of(), Set.of());
+    }
+
+    /**
+     * As {@link #decideTools(List, List, Context)}, reusing the cells of {@code previous} (same context, decided
+     * by an earlier engine) for every agent and tool it has that is not in {@code staleAgents} or
+     * {@code staleTools}: the caller vouches that the change between the two engines cannot affect those cells.
+     */
+    public DecisionGrid decideTools(List<String> agents, List<String> tools, Context ctx, DecisionGrid previous,
+                                    Set<String> staleAgents, Set<String> staleTools) {
+        if (!previous.context().equals(ctx)) {
+            throw new IllegalArgumentException("previous grid decided in " + previous.context() + ", not " + ctx);
+        }
+        return toolCalls.grid(agents, tools, ctx, previous, staleAgents, staleTools);
+    }
+
+    /** A tool-call answer from known outcomes (a grid cell), its messages and lists to come from the traced path. */
+    Answer toolAnswer(String agentName, String toolName, Context ctx, int strictOutcome, int orlojOutcome, List<String> exposures) {
+        return toolCalls.answer(agentName, toolName, ctx, strictOutcome, orlojOutcome, exposures, exposures.stream().findFirst());
+    }
+
+    /** The step-by-step tool-call path, recording into {@code trace} when it is enabled. */
+    Answer tracedTool(String agentName, String toolName, Context ctx, TraceSink trace) {
         Run s = new Run(STRICT, trace);
         Decision strictDecision = strictTool(agentName, toolName, ctx, s);
         Run o = new Run(ORLOJ, trace);
         Decision orlojDecision = orlojTool(agentName, toolName, ctx, o);
         List<String> exposures = strictDecision.morePermissiveThan(orlojDecision) || !orlojDecision.morePermissiveThan(strictDecision)
-                ? List.of() : toolExposures(agentName, toolName, ctx, strictDecision, orlojDecision);
+                ? List.of() : toolExposures(agentName, toolName, ctx, strictDecision.reason(), orlojDecision.reason());
         List<String> involved = new ArrayList<>(s.involved);
         o.involved.stream().filter(x -> !involved.contains(x)).forEach(involved::add);
         List<TraceStep> steps = trace instanceof TraceSink.Recording r ? r.steps() : List.of();
@@ -333,7 +370,7 @@ public final class DecisionEngine {
         return Optional.empty();
     }
 
-    private List<AgentPolicy> brokenPolicies(Agent a, Context ctx) {
+    List<AgentPolicy> brokenPolicies(Agent a, Context ctx) {
         return memo(new MemoKey("brokenPolicies", strict, a, ctx), () -> {
             List<AgentPolicy> out = new ArrayList<>();
             Set<String>[] scope = scope(strict, a, ctx);
@@ -483,6 +520,19 @@ public final class DecisionEngine {
     }
 
     /**
+     * Why Orloj refuses every call of this agent in this context, if it does: it does not run it (task
+     * validation), or a matched policy refuses it. The first two checks of {@link #orlojTool}, untraced.
+     */
+    Optional<Decision> orlojAgentRefusal(String agentName, Context ctx) {
+        Run r = new Run(ORLOJ, TraceSink.NONE);
+        Optional<Decision> refused = computeOrlojAgentRuns(agentName, ctx, r);
+        if (refused.isPresent()) {
+            return refused;
+        }
+        return computeOrlojPolicyRefusal(orloj.agent(ctx.namespace(), agentName).orElseThrow(), ctx, r);
+    }
+
+    /**
      * Whether Orloj runs the agent at all: it must load (its reader and Normalize accept it) and task validation
      * must pass (ORLOJ.md §5.2): with a task, every agent of its system; without one, the agent's own references.
      */
@@ -507,36 +557,10 @@ public final class DecisionEngine {
         r.involve(a.get());
         List<String> errors = new ArrayList<>();
         if (ctx.task().isPresent()) {
-            Optional<Task> task = Optional.ofNullable(orloj.tasks.get(World.key(ns, ctx.task().get())));
-            if (task.isEmpty()) {
-                errors.add("task \"" + ctx.task().get() + "\" not found");
-            } else {
-                String sysName = task.get().system().map(Located::value).orElse("");
-                Optional<AgentSystem> sys = Optional.ofNullable(orloj.systems.get(World.key(ns, sysName)));
-                if (sysName.isEmpty()) {
-                    errors.add("spec.system is required");
-                } else if (sys.isEmpty()) {
-                    errors.add("agentsystem \"" + sysName + "\" not found");
-                } else if (sys.get().agents().isEmpty()) {
-                    errors.add("agentsystem \"" + sysName + "\" has no spec.agents");
-                } else {
-                    for (Located<String> member : sys.get().agents()) {
-                        if (member.value().isEmpty()) {
-                            errors.add("agentsystem contains empty agent name");
-                            continue;
-                        }
-                        Optional<Agent> m = orloj.agent(ns, member.value());
-                        if (m.isEmpty()) {
-                            errors.add("agent \"" + member.value() + "\" not found");
-                        } else {
-                            errors.addAll(ownReferenceErrors(m.get()));
-                        }
-                    }
-                    errors.addAll(graphErrors(sys.get(), task.get()));
-                    if (sys.get().agents().stream().noneMatch(x -> x.value().equals(agentName))) {
-                        errors.add("agent \"" + agentName + "\" is not part of agentsystem \"" + sysName + "\"");
-                    }
-                }
+            TaskCheck check = memo(new MemoKey("task", orloj, orloj, ctx), () -> taskCheck(ctx));
+            errors.addAll(check.errors());
+            if (check.members() != null && !check.members().contains(agentName)) {
+                errors.add("agent \"" + agentName + "\" is not part of agentsystem \"" + check.system() + "\"");
             }
         } else {
             errors.addAll(ownReferenceErrors(a.get()));
@@ -546,6 +570,50 @@ public final class DecisionEngine {
         }
         r.step("task validation", "references resolve", null);
         return Optional.empty();
+    }
+
+    /**
+     * What task validation finds in a task context whichever agent asks: every error but "not part of the
+     * system", which needs the agent ({@code members} is null when that check does not apply). Once per
+     * context: a row of a matrix in a task context would otherwise re-validate every member of the system.
+     */
+    private record TaskCheck(List<String> errors, String system, Set<String> members) {}
+
+    private TaskCheck taskCheck(Context ctx) {
+        String ns = ctx.namespace();
+        List<String> errors = new ArrayList<>();
+        Optional<Task> task = Optional.ofNullable(orloj.tasks.get(World.key(ns, ctx.task().get())));
+        if (task.isEmpty()) {
+            errors.add("task \"" + ctx.task().get() + "\" not found");
+            return new TaskCheck(errors, "", null);
+        }
+        String sysName = task.get().system().map(Located::value).orElse("");
+        Optional<AgentSystem> sys = Optional.ofNullable(orloj.systems.get(World.key(ns, sysName)));
+        if (sysName.isEmpty()) {
+            errors.add("spec.system is required");
+        } else if (sys.isEmpty()) {
+            errors.add("agentsystem \"" + sysName + "\" not found");
+        } else if (sys.get().agents().isEmpty()) {
+            errors.add("agentsystem \"" + sysName + "\" has no spec.agents");
+        } else {
+            Set<String> members = new HashSet<>();
+            for (Located<String> member : sys.get().agents()) {
+                members.add(member.value());
+                if (member.value().isEmpty()) {
+                    errors.add("agentsystem contains empty agent name");
+                    continue;
+                }
+                Optional<Agent> m = orloj.agent(ns, member.value());
+                if (m.isEmpty()) {
+                    errors.add("agent \"" + member.value() + "\" not found");
+                } else {
+                    errors.addAll(ownReferenceErrors(m.get()));
+                }
+            }
+            errors.addAll(graphErrors(sys.get(), task.get()));
+            return new TaskCheck(errors, sysName, members);
+        }
+        return new TaskCheck(errors, sysName, null);
     }
 
     /** Step 3 of §5.2 for one agent: tools, roles, model_ref and memory resolve. */
@@ -650,8 +718,9 @@ public final class DecisionEngine {
                 return Optional.of(r.decide(Decision.deny(ReasonCode.MODEL_NOT_ALLOWED, "policy \"" + p.name() + "\" disallows model \"" + model
                         + "\" (model_ref=\"" + a.modelRef().map(Located::value).orElse("") + "\") for agent \"" + a.name() + "\""), "policy check", p.meta().name().span()));
             }
+            CaselessNames blocked = blockedAsWritten(p);
             for (Located<String> d : a.tools()) {
-                if (p.blockedTools().stream().anyMatch(b -> b.value().equalsIgnoreCase(d.value()))) {
+                if (blocked.contains(d.value())) {
                     return Optional.of(r.decide(Decision.deny(ReasonCode.BLOCKED_BY_POLICY, "policy \"" + p.name() + "\" blocks tool \"" + d.value() + "\" for agent \"" + a.name() + "\""),
                             "policy check", p.meta().name().span()));
                 }
@@ -659,6 +728,15 @@ public final class DecisionEngine {
         }
         r.step("policy check", "no matched policy refuses the agent", null);
         return Optional.empty();
+    }
+
+    /** A policy's {@code blocked_tools} as Orloj compares them: as written, ignoring case (§3.3). */
+    private CaselessNames blockedAsWritten(AgentPolicy p) {
+        return memo(new MemoKey("blockedAsWritten", orloj, p, null), () -> {
+            CaselessNames out = new CaselessNames();
+            p.blockedTools().forEach(b -> out.add(b.value(), 0));
+            return out;
+        });
     }
 
     // ---------------------------------------------------------------------------------------------------- shared
@@ -710,14 +788,10 @@ public final class DecisionEngine {
         }
         ctx.system().ifPresent(s -> systems.add(s.strip().toLowerCase(Locale.ROOT)));
         if (ctx.none()) {
-            for (AgentSystem s : w.systemList) {
-                if (s.namespace().equals(ns) && s.agents().stream().anyMatch(x -> x.value().equals(a.name()))) {
-                    systems.add(s.name().strip().toLowerCase(Locale.ROOT));
-                    for (Task t : w.taskList) {
-                        if (t.namespace().equals(ns) && t.system().map(x -> x.value().equals(s.name())).orElse(false)) {
-                            tasks.add(t.name().strip().toLowerCase(Locale.ROOT));
-                        }
-                    }
+            for (AgentSystem s : w.systemsListing(ns, a.name())) {
+                systems.add(s.name().strip().toLowerCase(Locale.ROOT));
+                for (Task t : w.tasksRunning(ns, s.name())) {
+                    tasks.add(t.name().strip().toLowerCase(Locale.ROOT));
                 }
             }
         }
@@ -738,7 +812,7 @@ public final class DecisionEngine {
                 || p.targetTasks().stream().anyMatch(t -> scope[1].contains(t.value().strip().toLowerCase(Locale.ROOT)));
     }
 
-    private List<AgentPolicy> matchedPolicies(World w, Agent a, Context ctx) {
+    List<AgentPolicy> matchedPolicies(World w, Agent a, Context ctx) {
         return memo(new MemoKey("matched", w, a, ctx), () -> computeMatchedPolicies(w, a, ctx));
     }
 
@@ -771,7 +845,7 @@ public final class DecisionEngine {
     }
 
     /** {@code tool:<tok(tool)>:<tok(action)>} plus {@code capability:<tok(c)>} per capability (C4', C5a). */
-    private static List<String> defaultPermissions(Tool t, String tool, String action) {
+    static List<String> defaultPermissions(Tool t, String tool, String action) {
         List<String> out = new ArrayList<>();
         out.add(Permissions.toolPermission(tool, action));
         for (Located<String> c : t.capabilities()) {
@@ -783,7 +857,7 @@ public final class DecisionEngine {
         return out;
     }
 
-    private static List<String> normalized(List<Located<String>> permissions) {
+    static List<String> normalized(List<Located<String>> permissions) {
         Set<String> out = new LinkedHashSet<>();
         permissions.forEach(p -> out.add(Permissions.perm(p.value())));
         out.remove("");
@@ -798,7 +872,7 @@ public final class DecisionEngine {
     }
 
     /** C5c: each class takes the first rule naming it, else the first {@code *}, else {@code unmatched}. */
-    private static Verdict operationVerdict(ToolPermission rule, Tool t, Verdict unmatched) {
+    static Verdict operationVerdict(ToolPermission rule, Tool t, Verdict unmatched) {
         Verdict verdict = Verdict.ALLOW;
         for (Located<String> cls : t.operationClasses()) {
             Verdict v = null;
@@ -840,7 +914,7 @@ public final class DecisionEngine {
     // ------------------------------------------------------------------------------------------------ exposures
 
     /** Which fail-open items let Orloj through where strict does not: reading items first, then semantic ones. */
-    private List<String> toolExposures(String agentName, String toolName, Context ctx, Decision s, Decision o) {
+    List<String> toolExposures(String agentName, String toolName, Context ctx, ReasonCode s, ReasonCode o) {
         List<String> items = new ArrayList<>();
         String ns = ctx.namespace();
         Optional<Agent> a = strict.agent(ns, agentName);
@@ -863,16 +937,16 @@ public final class DecisionEngine {
             }
         }
         // Items of the strict side that Orloj does not read or resolve come before the orloj path that allows.
-        String strictSide = switch (s.reason()) {
+        String strictSide = switch (s) {
             case EXPLICIT_DENY -> "S1";
             case MISSING_ROLE -> "F27";
             case MISSING_PERMISSION -> a.flatMap(agent -> f8(agent, toolName)).orElse(null);
-            case OPERATION_DENIED, APPROVAL_REQUIRED -> o.reason() == ReasonCode.PREAUTHORIZED ? null : "F9";
+            case OPERATION_DENIED, APPROVAL_REQUIRED -> o == ReasonCode.PREAUTHORIZED ? null : "F9";
             case INVALID_MANIFEST -> items.isEmpty() ? brokenItem(involvedResources) : null;
             case BLOCKED_BY_POLICY -> items.isEmpty() ? "F20" : null;
             default -> null;
         };
-        String orlojSide = switch (o.reason()) {
+        String orlojSide = switch (o) {
             case NO_ROLES_NO_RULES -> "F1";
             case PREAUTHORIZED -> "F7";
             default -> null;

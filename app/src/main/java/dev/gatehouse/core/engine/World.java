@@ -10,6 +10,7 @@ import dev.gatehouse.core.model.Resource;
 import dev.gatehouse.core.model.Task;
 import dev.gatehouse.core.model.Tool;
 import dev.gatehouse.core.model.ToolPermission;
+import dev.gatehouse.core.source.Located;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -38,6 +39,10 @@ final class World {
     final List<Task> taskList = new ArrayList<>();
     final Map<String, List<Tool>> toolsByNamespace = new HashMap<>();
     final Map<String, List<Agent>> agentsByNamespace = new HashMap<>();
+    /** Namespace → agent name → the systems of that namespace listing it (each once), in reading order. */
+    private final Map<String, Map<String, List<AgentSystem>>> systemsByMember = new HashMap<>();
+    /** Namespace → system name as a task writes it → the tasks of that namespace running it, in reading order. */
+    private final Map<String, Map<String, List<Task>>> tasksBySystem = new HashMap<>();
 
     World(List<? extends Resource> resources) {
         List<ToolPermission> permissions = new ArrayList<>();
@@ -83,6 +88,35 @@ final class World {
                 rulesByTool.computeIfAbsent(p.namespace() + "\u0000" + ref, k -> new ArrayList<>()).add(p);
             }
         }
+        // Who is in which system: a scope without context looks it up for every agent of a matrix row.
+        for (AgentSystem s : systemList) {
+            for (Located<String> member : s.agents()) {
+                List<AgentSystem> of = systemsByMember.computeIfAbsent(s.namespace(), k -> new HashMap<>())
+                        .computeIfAbsent(member.value(), k -> new ArrayList<>());
+                if (of.isEmpty() || of.get(of.size() - 1) != s) {
+                    of.add(s);
+                }
+            }
+        }
+        for (Task t : taskList) {
+            t.system().ifPresent(s -> tasksBySystem.computeIfAbsent(t.namespace(), k -> new HashMap<>())
+                    .computeIfAbsent(s.value(), k -> new ArrayList<>()).add(t));
+        }
+    }
+
+    /** The systems of namespace {@code ns} that list an agent named {@code agent}, in reading order. */
+    List<AgentSystem> systemsListing(String ns, String agent) {
+        return systemsByMember.getOrDefault(ns, Map.of()).getOrDefault(agent, List.of());
+    }
+
+    /** The tasks of namespace {@code ns} whose {@code system} is exactly {@code system}, in reading order. */
+    List<Task> tasksRunning(String ns, String system) {
+        return tasksBySystem.getOrDefault(ns, Map.of()).getOrDefault(system, List.of());
+    }
+
+    /** Every ToolPermission of namespace {@code ns} whose lowercased {@code tool_ref} is {@code ref}, applicable or not. */
+    List<ToolPermission> rulesFor(String ns, String ref) {
+        return rulesByTool.getOrDefault(ns + "\u0000" + ref, List.of());
     }
 
     static String key(String namespace, String name) {

@@ -1,0 +1,92 @@
+package dev.gatehouse.core.engine;
+
+import dev.gatehouse.core.matrix.AccessMatrix;
+import dev.gatehouse.core.source.SourceId;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * {@link AccessMatrix#update} after a one-file edit equals the matrix recomputed from scratch, cell by cell, in
+ * every context. The edit replaces one file of a generated workspace by the same-named file of another (which
+ * changes, adds or deletes it, in any kind), or by a file nothing can be read from. The other workspace shares
+ * the first's base or its extras most of the time, so that the edit is one of the files where they differ.
+ */
+class AccessMatrixUpdateProperties {
+    @Provide
+    Arbitrary<EngineProperties.Variant> variants() {
+        return EngineProperties.variantsOf();
+    }
+
+    private static List<List<Object>> cells(AccessMatrix m) {
+        List<List<Object>> out = new ArrayList<>();
+        for (int r = 0; r < m.agents().size(); r++) {
+            for (int c = 0; c < m.columns().size(); c++) {
+                List<Object> cell = new ArrayList<>(List.of(m.agents().get(r), m.columns().get(c)));
+                cell.addAll(EngineProperties.outcome(m.cell(r, c)));
+                out.add(cell);
+            }
+        }
+        return out;
+    }
+
+    @Property(tries = 600)
+    void anUpdatedMatrixEqualsARecomputedOne(@ForAll("variants") EngineProperties.Variant before,
+                                             @ForAll("variants") EngineProperties.Variant other,
+                                             @ForAll @IntRange(max = 1000) int pick, @ForAll @IntRange(max = 2) int context,
+                                             @ForAll @IntRange(max = 9) int kind) {
+        Fixtures a = before.fixtures();
+        Fixtures b = switch (kind % 3) {
+            case 0 -> new EngineProperties.Variant(before.spec(), other.extras()).fixtures();
+            case 1 -> new EngineProperties.Variant(other.spec(), before.extras()).fixtures();
+            default -> other.fixtures();
+        };
+        Set<String> names = new TreeSet<>(a.names());
+        names.addAll(b.names());
+        List<String> differing = names.stream().filter(n -> !java.util.Objects.equals(a.text(n), b.text(n))).toList();
+        String name = (differing.isEmpty() ? new ArrayList<>(names) : differing).get(pick % (differing.isEmpty() ? names.size() : differing.size()));
+        Fixtures edited = a.copy();
+        if (kind == 0) {
+            edited.file(name, "kind: [\n");
+        } else if (b.names().contains(name)) {
+            edited.file(name, b.text(name));
+        } else {
+            edited.without(name);
+        }
+        Context ctx = EngineProperties.CONTEXTS.get(context);
+        AccessMatrix previous = AccessMatrix.tools(a.engine(), ctx);
+        DecisionEngine next = edited.engine();
+        AccessMatrix updated = AccessMatrix.update(previous, next, Set.of(new SourceId(name)));
+        AccessMatrix full = AccessMatrix.tools(next, ctx);
+        assertEquals(full.agents(), updated.agents());
+        assertEquals(full.columns(), updated.columns());
+        assertEquals(cells(full), cells(updated), "after editing " + name + " in " + ctx);
+    }
+
+    @Property(tries = 60)
+    void updatingTwiceInARowStillEqualsARecomputedMatrix(@ForAll("variants") EngineProperties.Variant before,
+                                                         @ForAll("variants") EngineProperties.Variant other,
+                                                         @ForAll @IntRange(max = 1000) int pick) {
+        Fixtures a = before.fixtures();
+        Fixtures b = other.fixtures();
+        List<String> names = new ArrayList<>(new TreeSet<>(b.names()));
+        String first = names.get(pick % names.size());
+        String second = names.get((pick / 7) % names.size());
+        Fixtures once = a.copy().file(first, b.text(first));
+        Fixtures twice = once.copy().file(second, b.text(second));
+        Context ctx = EngineProperties.CONTEXTS.get(pick % 2);
+        AccessMatrix m = AccessMatrix.update(AccessMatrix.tools(a.engine(), ctx), once.engine(), Set.of(new SourceId(first)));
+        DecisionEngine last = twice.engine();
+        m = AccessMatrix.update(m, last, Set.of(new SourceId(second)));
+        assertEquals(cells(AccessMatrix.tools(last, ctx)), cells(m));
+    }
+}

@@ -8,7 +8,7 @@ import java.io.PrintWriter;
 /** The top-level {@code gatehouse} command; sub-commands do the work. */
 @Command(name = "gatehouse", mixinStandardHelpOptions = true, versionProvider = GatehouseCommand.Version.class,
         description = "Author, test and ship fail-closed governance manifests for AI agents (orloj.dev/v1).",
-        subcommands = {ValidateCommand.class, DecideCommand.class, MatrixCommand.class, CodesCommand.class})
+        subcommands = {ValidateCommand.class, DecideCommand.class, MatrixCommand.class, TestCommand.class, RunCommand.class, LogCommand.class, CodesCommand.class})
 public final class GatehouseCommand implements Runnable {
     public static final String VERSION = "0.1.0";
 

@@ -1,11 +1,7 @@
 package dev.gatehouse.cli;
 
-import dev.gatehouse.core.model.Workspace;
-import dev.gatehouse.core.parse.WorkspaceReader;
 import dev.gatehouse.core.report.DiagnosticsReport;
 import dev.gatehouse.core.validate.ValidationResult;
-import dev.gatehouse.core.validate.Validator;
-import dev.gatehouse.core.workspace.WorkspaceFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -49,9 +45,8 @@ public final class ValidateCommand implements Callable<Integer> {
         return result.hasErrors() ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
     }
 
+    /** Scenario files are set aside (WorkspaceLoad): they are no manifests; {@code gatehouse test} reads them. */
     static ValidationResult validate(List<Path> paths) throws IOException {
-        WorkspaceFiles files = new WorkspaceFiles();
-        Workspace ws = new WorkspaceReader().read(files.readAll(paths));
-        return Validator.validate(ws);
+        return WorkspaceLoad.of(paths).validation();
     }
 }

@@ -45,6 +45,13 @@ public enum Code {
     GH216(Severity.ERROR, "invalid base64", "A Secret `data` value is empty or not standard base64."),
     GH217(Severity.ERROR, "invalid schedule", "A TaskSchedule cron expression or time zone Orloj cannot read."),
     GH218(Severity.WARNING, "field ignored by orloj", "A field Orloj reads but does not enforce as authors expect (e.g. Task `requirements.model`)."),
+    GH230(Severity.ERROR, "unknown scenario field", "A Scenario field Gatehouse does not define; a misspelt step or expectation would silently test nothing."),
+    GH231(Severity.ERROR, "scenario field missing", "A Scenario lacks a field it needs: `metadata.name`, an agent or system, `steps`, a step's tool, model or resource."),
+    GH232(Severity.ERROR, "invalid scenario step", "A step must hold exactly one of `call`, `model`, `data`, `advance`, `approve`, `deny`."),
+    GH233(Severity.ERROR, "invalid expectation", "An expectation names no verdict, outcome or reason code, or sits on a step that has no verdict (`advance`)."),
+    GH234(Severity.ERROR, "invalid tool stub", "A tool stub mixes `response` and `error`, has an empty `sequence`, or a negative delay."),
+    GH235(Severity.WARNING, "steps out of execution order", "Orloj runs the agents of a system in graph order; the sandbox runs the steps in that order, not as written."),
+    GH236(Severity.ERROR, "unsupported gatehouse kind", "A `gatehouse.dev/v1` document whose kind is not `Scenario`."),
 
     // GH3xx: references
     GH301(Severity.ERROR, "unknown model endpoint", "`model_ref` names no ModelEndpoint."),
@@ -62,6 +69,8 @@ public enum Code {
     GH313(Severity.WARNING, "reference to unknown tool", "A tool name in a list that restricts or pre-authorises (blocked_tools, allowed_tools, tool_sequence) names no Tool."),
     GH314(Severity.ERROR, "cross-namespace tool", "`spec.tools` entries must be bare names: Orloj's task validation fails on `ns/tool`."),
     GH315(Severity.ERROR, "invalid graph", "The AgentSystem graph has a cycle without `max_turns`, no entry point, or invalid join settings."),
+    GH330(Severity.ERROR, "unknown model", "A scenario model step names no model id an endpoint serves or an agent lists, and no ModelEndpoint."),
+    GH331(Severity.ERROR, "agent not in the system", "A scenario step names an agent that is not in `spec.agents` of the scenario's AgentSystem."),
 
     // GH4xx: exposures (Orloj lets through what the manifests do not grant)
     GH401(Severity.WARNING, "role-less agent calls ungoverned tool (F1)", "An agent without roles may call a tool no ToolPermission governs: Orloj allows it, Gatehouse denies."),

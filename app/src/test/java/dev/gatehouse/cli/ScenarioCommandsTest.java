@@ -1,0 +1,188 @@
+package dev.gatehouse.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ScenarioCommandsTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static final String AGENT = """
+            apiVersion: orloj.dev/v1
+            kind: Agent
+            metadata:
+              name: bot
+            spec:
+              model_ref: llm
+              policies:
+                - effect: allow
+                  resource: search
+                  action: invoke
+              tools:
+                - search
+            """;
+    private static final String TOOL = """
+            apiVersion: orloj.dev/v1
+            kind: Tool
+            metadata:
+              name: search
+            spec:
+              type: http
+              endpoint: https://example.com/search
+            """;
+    private static final String MODEL = """
+            apiVersion: orloj.dev/v1
+            kind: ModelEndpoint
+            metadata:
+              name: llm
+            spec:
+              default_model: gpt-4o
+            """;
+
+    private static Path workspace(Path dir, String scenario) throws Exception {
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("bot.yaml"), AGENT);
+        Files.writeString(dir.resolve("search.yaml"), TOOL);
+        Files.writeString(dir.resolve("llm.yaml"), MODEL);
+        Files.createDirectories(dir.resolve("scenarios"));
+        Files.writeString(dir.resolve("scenarios/s.yaml"), scenario);
+        return dir;
+    }
+
+    private static String scenario(String steps) {
+        return "apiVersion: gatehouse.dev/v1\nkind: Scenario\nmetadata:\n  name: s\nspec:\n  agent: bot\n  steps:\n" + steps;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"seed", "governed"})
+    void theSampleScenariosPassAsRecorded(String sample) throws Exception {
+        CliRun text = CliRun.of("test", "../samples/" + sample);
+        Golden.assertMatches("test/" + sample + ".txt", text.out());
+        assertEquals(0, text.exit(), text.out());
+        assertEquals("", text.err());
+        CliRun json = CliRun.of("test", "--format", "json", "../samples/" + sample);
+        Golden.assertMatches("test/" + sample + ".json", json.out());
+        JsonNode summary = JSON.readTree(json.out()).get("summary");
+        assertEquals(summary.get("scenarios").asInt(), summary.get("passed").asInt());
+    }
+
+    @Test
+    void validateSkipsScenarioFiles(@TempDir Path dir) throws Exception {
+        workspace(dir, scenario("    - call: {tool: search}\n"));
+        CliRun run = CliRun.of("validate", dir.toString());
+        assertTrue(run.out().endsWith("3 files, 3 resources: 0 errors, 1 warning, 1 info\n"), run.out());
+        assertEquals(0, run.exit());
+    }
+
+    @Test
+    void aFailedExpectationExitsOneAndSaysWhatHappened(@TempDir Path dir) throws Exception {
+        workspace(dir, scenario("    - call: {tool: search}\n      expect: deny\n"));
+        CliRun run = CliRun.of("test", dir.toString());
+        assertEquals(1, run.exit());
+        assertTrue(run.out().contains("      FAIL: expected deny, got allow (seed_grant)\n"), run.out());
+        assertTrue(run.out().contains("\nFAIL s\n"), run.out());
+        assertTrue(run.out().endsWith("1 scenario, 1 step: 0 passed, 1 failed\n"), run.out());
+    }
+
+    @Test
+    void anInvalidScenarioExitsTwoWithItsPosition(@TempDir Path dir) throws Exception {
+        workspace(dir, scenario("    - call: {tool: serch}\n"));
+        CliRun run = CliRun.of("test", dir.toString());
+        assertEquals(2, run.exit());
+        assertTrue(run.out().contains("/scenarios/s.yaml:8:20: error GH302: unknown tool `serch` in namespace `default`\n"
+                + "    help: did you mean `search`?\n"), run.out());
+        assertTrue(run.out().endsWith("0 scenarios, 0 steps: 0 passed, 0 failed, 1 error in scenario files\n"), run.out());
+    }
+
+    @Test
+    void aWorkspaceWithoutScenariosIsAUsageError(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("bot.yaml"), AGENT);
+        CliRun run = CliRun.of("test", dir.toString());
+        assertEquals(2, run.exit());
+        assertEquals("gatehouse: no scenario files (apiVersion: gatehouse.dev/v1, kind: Scenario) under " + dir + "\n", run.err());
+    }
+
+    @Test
+    void junitXmlHasACasePerScenarioAndAFailurePerBrokenExpectation(@TempDir Path dir) throws Exception {
+        Path report = dir.resolve("out/junit.xml");
+        CliRun run = CliRun.of("test", "--junit", report.toString(), "../samples/seed");
+        assertEquals(0, run.exit());
+        Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(report.toFile());
+        Element root = xml.getDocumentElement();
+        assertEquals("testsuites", root.getTagName());
+        assertEquals("5", root.getAttribute("tests"));
+        assertEquals("0", root.getAttribute("failures"));
+        assertEquals(5, xml.getElementsByTagName("testcase").getLength());
+
+        Path ws = workspace(dir.resolve("ws"), scenario("    - call: {tool: search}\n      expect: deny\n"));
+        CliRun failing = CliRun.of("test", "--junit", report.toString(), ws.toString());
+        assertEquals(1, failing.exit());
+        Document failed = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(report.toFile());
+        Element failure = (Element) failed.getElementsByTagName("failure").item(0);
+        assertEquals("step 1 (call search): expected deny, got allow (seed_grant)", failure.getAttribute("message"));
+    }
+
+    @Test
+    void runStreamsTheLogAndLogExportsItAsJsonLines(@TempDir Path dir) throws Exception {
+        Path db = dir.resolve("audit.db");
+        CliRun run = CliRun.of("run", "--log", db.toString(), "../samples/seed/scenarios/hallucinated-admin-password.yaml");
+        assertEquals(0, run.exit(), run.err());
+        List<String> lines = run.out().lines().toList();
+        assertTrue(lines.get(0).startsWith("run-1 t+0s run_started | scenario hallucinated-admin-password (agent customer-support-bot)"), lines.get(0));
+        assertTrue(lines.contains("run-1 #4 t+0s decision customer-support-bot tool update-admin-password: deny (not_declared) | orloj deny (not_declared) -> refused"
+                + " | Tool not available: `update-admin-password` is not in spec.tools of agent `customer-support-bot` | args {\"user\":\"admin\",\"new_password\":\"hunter2\"}"),
+                run.out());
+        assertEquals("PASS hallucinated-admin-password: failed (step 4: deny (not_declared) Tool not available: `update-admin-password` is not in spec.tools"
+                + " of agent `customer-support-bot`)", lines.get(lines.size() - 1));
+
+        CliRun again = CliRun.of("run", "--log", db.toString(), "../samples/seed/scenarios/hallucinated-admin-password.yaml");
+        assertTrue(again.out().startsWith("run-2 "), again.out());
+
+        CliRun export = CliRun.of("log", "--format", "jsonl", db.toString());
+        assertEquals(0, export.exit());
+        List<JsonNode> rows = new ArrayList<>();
+        for (String line : export.out().lines().toList()) {
+            rows.add(JSON.readTree(line));
+        }
+        assertEquals(2 * 7, rows.size());
+        JsonNode denied = rows.get(5);
+        assertEquals("decision", denied.get("type").asText());
+        assertEquals("update-admin-password", denied.get("subject").asText());
+        assertEquals("not_declared", denied.get("strict").get("reason").asText());
+        assertEquals("deny", denied.get("orloj").get("verdict").asText());
+        assertEquals("refused", denied.get("outcome").asText());
+
+        CliRun one = CliRun.of("log", "--run", "run-2", db.toString());
+        assertEquals(7, one.out().lines().count());
+        assertTrue(one.out().lines().allMatch(l -> l.startsWith("run-2 ")), one.out());
+    }
+
+    @Test
+    void runAndLogRefuseWhatTheyCannotRead(@TempDir Path dir) throws Exception {
+        CliRun notScenario = CliRun.of("run", "../samples/seed/agents/research-agent.yaml");
+        assertEquals(2, notScenario.exit());
+        assertEquals("gatehouse: ../samples/seed/agents/research-agent.yaml is not a scenario file (apiVersion: gatehouse.dev/v1, kind: Scenario)\n", notScenario.err());
+        CliRun noLog = CliRun.of("log", dir.resolve("missing.db").toString());
+        assertEquals(2, noLog.exit());
+        assertEquals("gatehouse: no such audit log: " + dir.resolve("missing.db") + "\n", noLog.err());
+        Path text = dir.resolve("notes.db");
+        Files.writeString(text, "not a database ".repeat(100));
+        CliRun notLog = CliRun.of("log", text.toString());
+        assertEquals(2, notLog.exit());
+        assertTrue(notLog.err().startsWith("gatehouse: audit log " + text + ": "), notLog.err());
+    }
+}

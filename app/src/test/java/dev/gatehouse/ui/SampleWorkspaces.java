@@ -2,6 +2,7 @@ package dev.gatehouse.ui;
 
 import dev.gatehouse.core.parse.ReadLimits;
 import dev.gatehouse.core.parse.WorkspaceReader;
+import dev.gatehouse.core.sandbox.ScenarioFiles;
 import dev.gatehouse.core.validate.ValidationResult;
 import dev.gatehouse.core.validate.Validator;
 import dev.gatehouse.core.workspace.WorkspaceFiles;
@@ -31,11 +32,11 @@ public final class SampleWorkspaces {
         return repo().resolve("samples/mistakes");
     }
 
-    /** Validates a folder straight through core, paths relative to it, as the window should show it. */
+    /** Validates a folder straight through core, paths relative to it, as the window should show it: scenarios aside. */
     public static ValidationResult validate(Path root) {
         try {
-            return Validator.validate(new WorkspaceReader().read(
-                    new WorkspaceFiles(ReadLimits.DEFAULT, root).readAll(List.of(root))));
+            return Validator.validate(new WorkspaceReader().read(ScenarioFiles.split(
+                    new WorkspaceFiles(ReadLimits.DEFAULT, root).readAll(List.of(root))).manifests()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -2,10 +2,12 @@ package dev.gatehouse.ui.workspace;
 
 import dev.gatehouse.core.diag.Diagnostic;
 import dev.gatehouse.core.diag.Severity;
+import dev.gatehouse.core.model.Workspace;
 import dev.gatehouse.core.parse.ReadLimits;
 import dev.gatehouse.core.parse.SourceInput;
 import dev.gatehouse.core.parse.WorkspaceReader;
 import dev.gatehouse.core.report.DiagnosticsReport;
+import dev.gatehouse.core.sandbox.ScenarioFiles;
 import dev.gatehouse.core.validate.ValidationResult;
 import dev.gatehouse.core.validate.Validator;
 import dev.gatehouse.core.workspace.WorkspaceFiles;
@@ -23,11 +25,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A workspace read and validated, already shaped for the window: table rows, the tree, the text of every file.
- * Built off the FX thread in one go, so the FX thread only swaps it in.
+ * A workspace read and validated, already shaped for the window: table rows, the tree, the text of every file,
+ * and the manifests as read, which the permission matrix decides on. Built off the FX thread in one go, so the
+ * FX thread only swaps it in.
  */
 record LoadedWorkspace(Path root, String summary, long errors, long warnings, List<ProblemRow> problems,
-                       NavigationNode outline, Map<String, SourceDocument> documents) {
+                       NavigationNode outline, Map<String, SourceDocument> documents, Workspace workspace) {
     LoadedWorkspace {
         problems = List.copyOf(problems);
         documents = Map.copyOf(documents);
@@ -38,7 +41,8 @@ record LoadedWorkspace(Path root, String summary, long errors, long warnings, Li
         Path folder = Files.isRegularFile(root) ? root.getParent() : root;
         // Paths relative to the opened folder, so the tree and the table read agents/…, not the working directory.
         List<SourceInput> inputs = new WorkspaceFiles(ReadLimits.DEFAULT, folder).readAll(List.of(root));
-        ValidationResult result = Validator.validate(new WorkspaceReader().read(inputs));
+        // Scenario files are Gatehouse's, not manifests: validated and decided without them, as the CLI does.
+        ValidationResult result = Validator.validate(new WorkspaceReader().read(ScenarioFiles.split(inputs).manifests()));
         List<ProblemRow> problems = result.diagnostics().stream().map(LoadedWorkspace::row).toList();
         Map<String, SourceDocument> documents = new LinkedHashMap<>();
         for (SourceInput input : inputs) {
@@ -46,7 +50,7 @@ record LoadedWorkspace(Path root, String summary, long errors, long warnings, Li
             documents.put(path, new SourceDocument(path, folder.resolve(path), text(input), marks(path, problems)));
         }
         return new LoadedWorkspace(folder, DiagnosticsReport.summary(result), result.count(Severity.ERROR),
-                result.count(Severity.WARNING), problems, Outline.of(result.workspace(), problems), documents);
+                result.count(Severity.WARNING), problems, Outline.of(result.workspace(), problems), documents, result.workspace());
     }
 
     Optional<SourceDocument> document(String path) {

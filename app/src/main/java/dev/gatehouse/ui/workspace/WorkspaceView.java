@@ -1,6 +1,7 @@
 package dev.gatehouse.ui.workspace;
 
 import dev.gatehouse.ui.editor.SourceTabs;
+import dev.gatehouse.ui.matrix.MatrixView;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ChangeListener;
@@ -47,7 +48,7 @@ public final class WorkspaceView {
         this.viewModel = viewModel;
         root.setId("workspace-view");
         root.setTop(menuBar());
-        root.setCenter(content());
+        root.setCenter(besideMatrix(content()));
         root.setBottom(statusBar());
         acceptDroppedFolders();
         viewModel.revisionProperty().addListener((o, before, now) -> tabs.refresh(viewModel::document));
@@ -116,6 +117,16 @@ public final class WorkspaceView {
         main.setOrientation(Orientation.VERTICAL);
         main.setDividerPositions(0.66);
         return main;
+    }
+
+    /** The permission matrix to the right, full height; its trace links open files here, like problems do. */
+    private SplitPane besideMatrix(SplitPane content) {
+        MatrixView matrix = new MatrixView(viewModel.matrix(),
+                link -> open(new SourceLocation(link.file(), link.line(), link.column())));
+        SplitPane split = new SplitPane(content, matrix.node());
+        split.setId("workspace-split");
+        split.setDividerPositions(0.55);
+        return split;
     }
 
     private VBox problemsPane() {

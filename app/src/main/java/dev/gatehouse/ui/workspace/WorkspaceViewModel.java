@@ -2,6 +2,7 @@ package dev.gatehouse.ui.workspace;
 
 import dev.gatehouse.ui.common.TaskRunner;
 import dev.gatehouse.ui.editor.SourceDocument;
+import dev.gatehouse.ui.matrix.MatrixViewModel;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -35,6 +36,7 @@ public final class WorkspaceViewModel {
 
     private final TaskRunner runner;
     private final LastWorkspace lastWorkspace;
+    private final MatrixViewModel matrix;
 
     private final ReadOnlyObjectWrapper<Path> root = new ReadOnlyObjectWrapper<>(this, "root");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", APP_TITLE);
@@ -56,6 +58,7 @@ public final class WorkspaceViewModel {
     public WorkspaceViewModel(TaskRunner runner, LastWorkspace lastWorkspace) {
         this.runner = runner;
         this.lastWorkspace = lastWorkspace;
+        this.matrix = new MatrixViewModel(runner);
     }
 
     /** Reads and validates every manifest under a folder; the window keeps showing the previous one meanwhile. */
@@ -114,6 +117,7 @@ public final class WorkspaceViewModel {
         loading.set(false);
         revision.set(revision.get() + 1);
         lastWorkspace.set(workspace.root());
+        matrix.show(workspace.workspace());
     }
 
     private void fail(Path target, Throwable failure) {
@@ -125,6 +129,11 @@ public final class WorkspaceViewModel {
 
     private static Optional<Path> firstFolder(List<File> dropped) {
         return dropped.stream().filter(File::isDirectory).map(File::toPath).findFirst();
+    }
+
+    /** The permission matrix of the workspace shown; it recomputes, off the FX thread, each time a read is shown. */
+    public MatrixViewModel matrix() {
+        return matrix;
     }
 
     /** The folder shown, or null before the first workspace is read. */

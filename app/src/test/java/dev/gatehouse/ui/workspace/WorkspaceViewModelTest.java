@@ -160,7 +160,12 @@ class WorkspaceViewModelTest {
         assertEquals(DiagnosticsReport.summary(mistakes), held.summaryProperty().get());
         assertEquals(SampleWorkspaces.mistakes(), held.rootProperty().get());
         assertEquals(1, held.revisionProperty().get());
+        // What is left is the matrix of the workspace shown, and only that: the stale read started nothing.
+        assertEquals(1, runner.pending());
+        runner.finish(0);
         assertEquals(0, runner.pending());
+        assertTrue(held.matrix().gridProperty().get().rowOf("support-bot").isPresent(),
+                "the matrix shows the newer workspace's agents");
     }
 
     @Test

@@ -1,0 +1,544 @@
+package dev.gatehouse.ui.matrix;
+
+import dev.gatehouse.core.engine.Answer;
+import dev.gatehouse.core.engine.Context;
+import dev.gatehouse.core.engine.Decision;
+import dev.gatehouse.core.engine.DecisionEngine;
+import dev.gatehouse.core.engine.Missing;
+import dev.gatehouse.core.engine.TraceSink;
+import dev.gatehouse.core.matrix.AccessMatrix;
+import dev.gatehouse.core.model.Workspace;
+import dev.gatehouse.core.report.DecisionReport;
+import dev.gatehouse.ui.common.TaskRunner;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import javax.imageio.ImageIO;
+import java.awt.image.RenderedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+
+/**
+ * The permission matrix's state. The only matrix code that talks to core: on each workspace read it compiles the
+ * engine and computes both matrices (agents × tools, agents × models) of the chosen namespace, system and task
+ * through the {@link TaskRunner}, encodes them ({@link MatrixState}) and marks the cells whose decision changed
+ * since the matrix shown before. View filters (risk, search, only exposures, order) then run on the encoded
+ * cells without core. A click re-runs the cell's decision with a recording trace, so the explanation is the
+ * engine's own path and cannot drift from the colour of the cell.
+ *
+ * <p>At most one matrix job runs at a time; a request made meanwhile waits, and only the latest waiting one
+ * runs, so flipping through namespaces of a large workspace does not queue a matrix per click.
+ */
+public final class MatrixViewModel {
+    /** The value of the system, task and risk filters that filters nothing. */
+    public static final String ANY = "";
+    public static final List<String> RISK_LEVELS = List.of(ANY, "low", "medium", "high", "critical");
+    public static final String NO_WORKSPACE = "Open a workspace to see who may call what";
+    public static final String NO_AGENTS = "No agent in this workspace";
+    public static final String NO_CELLS = "No agent or %s matches the filters";
+
+    private static final System.Logger LOG = System.getLogger(MatrixViewModel.class.getName());
+
+    private final TaskRunner runner;
+
+    private final ObjectProperty<String> namespace = new SimpleObjectProperty<>(this, "namespace", ANY);
+    private final ObjectProperty<String> system = new SimpleObjectProperty<>(this, "system", ANY);
+    private final ObjectProperty<String> task = new SimpleObjectProperty<>(this, "task", ANY);
+    private final ObjectProperty<String> risk = new SimpleObjectProperty<>(this, "risk", ANY);
+    private final BooleanProperty onlyExposures = new SimpleBooleanProperty(this, "onlyExposures");
+    private final StringProperty search = new SimpleStringProperty(this, "search", "");
+    private final ObjectProperty<RowOrder> rowOrder = new SimpleObjectProperty<>(this, "rowOrder", RowOrder.NAME);
+    private final ObjectProperty<Subject> subject = new SimpleObjectProperty<>(this, "subject", Subject.TOOLS);
+    private final ObservableList<String> namespaces = FXCollections.observableArrayList();
+    private final ObservableList<String> systems = FXCollections.observableArrayList(ANY);
+    private final ObservableList<String> tasks = FXCollections.observableArrayList(ANY);
+
+    private final ReadOnlyObjectWrapper<GridModel> grid = new ReadOnlyObjectWrapper<>(this, "grid", GridModel.EMPTY);
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
+    private final ReadOnlyStringWrapper placeholder = new ReadOnlyStringWrapper(this, "placeholder", NO_WORKSPACE);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final ReadOnlyBooleanWrapper computing = new ReadOnlyBooleanWrapper(this, "computing");
+    private final ReadOnlyBooleanWrapper exportable = new ReadOnlyBooleanWrapper(this, "exportable");
+    private final ReadOnlyObjectWrapper<Optional<GridCell>> selection = new ReadOnlyObjectWrapper<>(this, "selection", Optional.empty());
+    private final ReadOnlyObjectWrapper<Optional<Explanation>> explanation = new ReadOnlyObjectWrapper<>(this, "explanation", Optional.empty());
+
+    /** The matrices on screen and what computed them; empty before the first workspace. */
+    private Optional<Computed> shown = Optional.empty();
+    /** The newest engine and catalog, which a waiting request builds on even before its matrix is shown. */
+    private Optional<Computed> latest = Optional.empty();
+    private boolean running;
+    private Optional<Request> waiting = Optional.empty();
+    /** Set while this class writes its own inputs (after a job), so their listeners do not start another job. */
+    private boolean applying;
+    private Optional<Selected> selected = Optional.empty();
+    private int explained;
+
+    public MatrixViewModel(TaskRunner runner) {
+        this.runner = runner;
+        namespace.addListener((o, before, now) -> {
+            if (!applying) {
+                scopeChanged(true);
+            }
+        });
+        system.addListener((o, before, now) -> {
+            if (!applying) {
+                scopeChanged(false);
+            }
+        });
+        task.addListener((o, before, now) -> {
+            if (!applying) {
+                scopeChanged(false);
+            }
+        });
+        subject.addListener((o, before, now) -> {
+            selected = Optional.empty();
+            explanation.set(Optional.empty());
+            refilter();
+        });
+        risk.addListener((o, before, now) -> refilter());
+        onlyExposures.addListener((o, before, now) -> refilter());
+        search.addListener((o, before, now) -> refilter());
+        rowOrder.addListener((o, before, now) -> refilter());
+    }
+
+    /** A workspace was read (opened, reloaded): compiles it and recomputes the matrices off the FX thread. */
+    public void show(Workspace workspace) {
+        request(new Request(Optional.of(workspace), value(namespace), value(system), value(task)));
+    }
+
+    /** Selects a cell by its displayed position and explains it; positions outside the grid are ignored. */
+    public void select(int row, int column) {
+        GridModel model = grid.get();
+        if (row < 0 || column < 0 || row >= model.rowCount() || column >= model.columnCount()) {
+            return;
+        }
+        selected = Optional.of(new Selected(model.subject(), model.rowName(row), model.columnName(column)));
+        selection.set(Optional.of(new GridCell(row, column)));
+        explain();
+    }
+
+    /** Where a cell is shown, if its agent and column pass the filters: for tests and keyboard navigation. */
+    public Optional<GridCell> cellOf(String agent, String column) {
+        GridModel model = grid.get();
+        OptionalInt row = model.rowOf(agent);
+        OptionalInt col = model.columnOf(column);
+        return row.isPresent() && col.isPresent() ? Optional.of(new GridCell(row.getAsInt(), col.getAsInt())) : Optional.empty();
+    }
+
+    /**
+     * Writes the matrix of the chosen namespace, system and task as CSV, every cell, with the bytes
+     * {@code gatehouse matrix --format csv} writes for the same question. The matrix is decided again for the
+     * export (the shown one keeps no answers), by the same engine, so it is the matrix on screen.
+     */
+    public void exportCsv(Path target) {
+        shown.ifPresent(c -> write(target, () -> {
+            AccessMatrix matrix = c.matrix(subject.get());
+            return new Written(DecisionReport.matrixCsv(matrix).getBytes(StandardCharsets.UTF_8),
+                    matrix.agents().size() * matrix.columns().size() + " cells");
+        }));
+    }
+
+    /** Writes an image of the grid (drawn by the view) as PNG. */
+    public void exportPng(RenderedImage image, Path target) {
+        write(target, () -> {
+            ByteArrayOutputStream png = new ByteArrayOutputStream();
+            if (!ImageIO.write(image, "png", png)) {
+                throw new IOException("no PNG writer");
+            }
+            return new Written(png.toByteArray(), image.getWidth() + " × " + image.getHeight() + " px");
+        });
+    }
+
+    /** A file name for an export: {@code matrix-custops-tools.csv}. */
+    public String exportName(String extension) {
+        String scope = String.join("-", List.of(value(namespace), value(system), value(task)).stream().filter(s -> !s.isEmpty()).toList());
+        return "matrix-" + (scope.isEmpty() ? "" : scope + "-") + subject.get().plural() + "." + extension;
+    }
+
+    // ------------------------------------------------------------------------------------------------ jobs
+
+    private void scopeChanged(boolean namespaceChanged) {
+        if (namespaceChanged) {
+            // Another namespace has other systems and tasks: offer them, and start from the whole namespace.
+            Catalog catalog = latest.map(Computed::catalog).orElse(Catalog.EMPTY);
+            applying = true;
+            systems.setAll(withAny(catalog.systems(value(namespace))));
+            tasks.setAll(withAny(catalog.tasks(value(namespace))));
+            system.set(ANY);
+            task.set(ANY);
+            applying = false;
+        }
+        if (latest.isPresent()) {
+            request(new Request(Optional.empty(), value(namespace), value(system), value(task)));
+        }
+    }
+
+    private void request(Request request) {
+        if (running) {
+            // A newer workspace must not be lost behind a later filter change: the waiting request keeps it.
+            waiting = Optional.of(waiting.filter(w -> request.workspace().isEmpty() && w.workspace().isPresent())
+                    .map(w -> new Request(w.workspace(), request.namespace(), request.system(), request.task()))
+                    .orElse(request));
+            return;
+        }
+        start(request);
+    }
+
+    private void start(Request request) {
+        running = true;
+        computing.set(true);
+        status.set("Deciding every cell…");
+        Optional<Computed> base = latest;
+        Optional<Computed> before = shown;
+        runner.run(() -> compute(request, base, before), this::computed, this::failed);
+    }
+
+    /** Off the FX thread: the engine (for a new workspace), then both matrices of the request's scope. */
+    private static Computed compute(Request request, Optional<Computed> base, Optional<Computed> before) {
+        DecisionEngine engine = request.workspace().map(DecisionEngine::compile)
+                .orElseGet(() -> base.orElseThrow().engine());
+        Catalog catalog = request.workspace().map(Catalog::of).orElseGet(() -> base.orElseThrow().catalog());
+        String ns = catalog.namespaces().contains(request.namespace()) ? request.namespace()
+                : catalog.namespaces().contains("default") ? "default"
+                : catalog.namespaces().stream().findFirst().orElse(ANY);
+        String sys = catalog.systems(ns).contains(request.system()) ? request.system() : ANY;
+        String tsk = catalog.tasks(ns).contains(request.task()) ? request.task() : ANY;
+        Context ctx = new Context(ns, optional(sys), optional(tsk));
+        String key = ns + "\u0000" + sys + "\u0000" + tsk;
+        MatrixState tools = ns.isEmpty() ? MatrixState.EMPTY : MatrixState.of(key, AccessMatrix.tools(engine, ctx),
+                catalog.risks(ns), before.map(Computed::tools));
+        MatrixState models = ns.isEmpty() ? MatrixState.EMPTY : MatrixState.of(key, AccessMatrix.models(engine, ctx),
+                java.util.Map.of(), before.map(Computed::models));
+        return new Computed(engine, catalog, ctx, tools, models);
+    }
+
+    private void computed(Computed result) {
+        running = false;
+        latest = Optional.of(result);
+        if (waiting.isPresent()) {
+            Request next = waiting.get();
+            waiting = Optional.empty();
+            start(next);
+            return;
+        }
+        shown = Optional.of(result);
+        applying = true;
+        namespaces.setAll(result.catalog().namespaces());
+        namespace.set(result.context().namespace());
+        systems.setAll(withAny(result.catalog().systems(result.context().namespace())));
+        system.set(result.context().system().orElse(ANY));
+        tasks.setAll(withAny(result.catalog().tasks(result.context().namespace())));
+        task.set(result.context().task().orElse(ANY));
+        applying = false;
+        exportable.set(!result.context().namespace().isEmpty());
+        status.set("");
+        refilter();
+        explain();
+        // Last, so whoever waits for the computation to end finds the new grid in place.
+        computing.set(false);
+    }
+
+    private void failed(Throwable failure) {
+        running = false;
+        LOG.log(System.Logger.Level.WARNING, "could not compute the permission matrix", failure);
+        computing.set(false);
+        status.set("Could not compute the matrix: " + reason(failure));
+        waiting.ifPresent(next -> {
+            waiting = Optional.empty();
+            start(next);
+        });
+    }
+
+    /** Applies the view filters to the shown matrix; cheap, so it runs on every keystroke of the search. */
+    private void refilter() {
+        if (shown.isEmpty()) {
+            return;
+        }
+        MatrixState state = shown.get().state(subject.get());
+        GridModel model = new GridFilter(value(risk), onlyExposures.get(), Objects.requireNonNullElse(search.get(), ""),
+                rowOrder.get()).apply(state);
+        grid.set(model);
+        summary.set(summary(model, state));
+        placeholder.set(shown.get().catalog().namespaces().isEmpty() ? NO_AGENTS
+                : model.rowCount() == 0 || model.columnCount() == 0 ? String.format(NO_CELLS, subject.get().singular()) : "");
+        selection.set(selected.filter(s -> s.subject() == model.subject()).flatMap(s -> cellOf(s.agent(), s.column())));
+    }
+
+    /** Explains the selected cell with the shown engine; after a reload, with the new one, so it stays current. */
+    private void explain() {
+        int ticket = ++explained;
+        if (selected.isEmpty() || shown.isEmpty()) {
+            explanation.set(Optional.empty());
+            return;
+        }
+        Selected cell = selected.get();
+        Computed c = shown.get();
+        if (!c.state(cell.subject()).agents.contains(cell.agent()) || !c.state(cell.subject()).columns.contains(cell.column())) {
+            selected = Optional.empty();
+            explanation.set(Optional.empty());
+            return;
+        }
+        runner.run(() -> explanation(c, cell), e -> {
+            if (ticket == explained) {
+                explanation.set(Optional.of(e));
+            }
+        }, failure -> {
+            LOG.log(System.Logger.Level.WARNING, "could not explain " + cell, failure);
+            status.set("Could not explain the cell: " + reason(failure));
+        });
+    }
+
+    private static Explanation explanation(Computed c, Selected cell) {
+        TraceSink.Recording trace = new TraceSink.Recording();
+        Answer answer = cell.subject() == Subject.MODELS
+                ? c.engine().decideModel(cell.agent(), cell.column(), c.context(), trace)
+                : c.engine().decideTool(cell.agent(), cell.column(), c.context(), trace);
+        String exposure = answer.exposure().map(e -> e + ": orloj lets through what the manifests do not grant"
+                        + (answer.exposures().size() > 1 ? " (also " + String.join(", ", answer.exposures().subList(1, answer.exposures().size())) + ")" : ""))
+                .orElse("none: orloj is no more permissive than strict");
+        List<String> missing = answer.missing().stream().map(MatrixViewModel::missing).toList();
+        List<TraceLine> steps = answer.trace().stream().map(t -> new TraceLine(t.side(), t.check(), t.result(),
+                t.source().map(s -> new TraceLink(s.file().path(), s.line(), s.column())))).toList();
+        String where = c.context().namespace() + c.context().system().map(s -> ", system " + s).orElse("")
+                + c.context().task().map(t -> ", task " + t).orElse("");
+        return new Explanation(cell.agent() + " → " + cell.column() + "  (" + where + ")",
+                verdict(answer.strict()), decision(answer.strict()), verdict(answer.orloj()), decision(answer.orloj()),
+                answer.strict().reason().wireName(), answer.exposure().isPresent(), exposure, missing, steps);
+    }
+
+    private static String decision(Decision d) {
+        return d.verdict().wireName() + " (" + d.reason().wireName() + "): " + d.message();
+    }
+
+    private static CellVerdict verdict(Decision d) {
+        return switch (d.verdict()) {
+            case ALLOW -> CellVerdict.ALLOW;
+            case APPROVAL_REQUIRED -> CellVerdict.APPROVAL_REQUIRED;
+            case DENY -> CellVerdict.DENY;
+        };
+    }
+
+    private static String missing(Missing m) {
+        return m.kind() + " " + m.value() + ": " + m.detail();
+    }
+
+    /** Counts of the cells shown, worded like the CLI's matrix summary. */
+    private static String summary(GridModel model, MatrixState state) {
+        int allow = 0;
+        int approval = 0;
+        int deny = 0;
+        int exposures = 0;
+        int changed = 0;
+        for (int r = 0; r < model.rowCount(); r++) {
+            for (int c = 0; c < model.columnCount(); c++) {
+                int cell = model.cell(r, c);
+                switch (MatrixState.strict(cell)) {
+                    case ALLOW -> allow++;
+                    case APPROVAL_REQUIRED -> approval++;
+                    case DENY -> deny++;
+                }
+                exposures += MatrixState.exposed(cell) ? 1 : 0;
+                changed += MatrixState.changed(cell) ? 1 : 0;
+            }
+        }
+        String rows = (model.rowCount() == state.agents.size() ? "" : model.rowCount() + " of ") + state.agents.size() + " agents";
+        String columns = (model.columnCount() == state.columns.size() ? "" : model.columnCount() + " of ")
+                + state.columns.size() + " " + state.subject.plural();
+        return rows + " × " + columns + ": " + allow + " allow, " + approval + " approval required, " + deny + " deny, "
+                + exposures + " exposures" + (changed > 0 ? ", " + changed + " changed" : "");
+    }
+
+    private void write(Path target, Callable<Written> content) {
+        status.set("Exporting " + target.getFileName() + "…");
+        runner.run(() -> {
+            Written written = content.call();
+            writeAtomically(target, written.bytes());
+            return written;
+        }, w -> status.set("Exported " + w.what() + " to " + target), failure -> {
+            LOG.log(System.Logger.Level.WARNING, "could not export " + target, failure);
+            status.set("Could not export " + target.getFileName() + ": " + reason(failure));
+        });
+    }
+
+    /** Temp file beside the target, forced to disk, then renamed: a crash leaves the old file or the new, never half. */
+    private static void writeAtomically(Path target, byte[] bytes) throws IOException {
+        Path folder = target.toAbsolutePath().getParent();
+        Path temp = Files.createTempFile(folder, "." + target.getFileName(), ".tmp");
+        try {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private static String reason(Throwable failure) {
+        return failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+    }
+
+    private static List<String> withAny(List<String> names) {
+        List<String> out = new ArrayList<>(names.size() + 1);
+        out.add(ANY);
+        out.addAll(names);
+        return out;
+    }
+
+    private static Optional<String> optional(String value) {
+        return value.isEmpty() ? Optional.empty() : Optional.of(value);
+    }
+
+    /** A combo box clears its value while its items are replaced; null then means "whatever it was": any. */
+    private static String value(ObjectProperty<String> property) {
+        return Objects.requireNonNullElse(property.get(), ANY);
+    }
+
+    /** What a matrix job was asked: a new workspace (or the shown engine) and the scope chosen. */
+    private record Request(Optional<Workspace> workspace, String namespace, String system, String task) {}
+
+    private record Selected(Subject subject, String agent, String column) {}
+
+    private record Written(byte[] bytes, String what) {}
+
+    /** One job's outcome: the engine, what the filters offer, the scope decided, and both encoded matrices. */
+    private record Computed(DecisionEngine engine, Catalog catalog, Context context, MatrixState tools, MatrixState models) {
+        MatrixState state(Subject subject) {
+            return subject == Subject.MODELS ? models : tools;
+        }
+
+        AccessMatrix matrix(Subject subject) {
+            return subject == Subject.MODELS ? AccessMatrix.models(engine, context) : AccessMatrix.tools(engine, context);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------- properties
+
+    /** The namespace shown: one of {@link #namespaces()}. */
+    public ObjectProperty<String> namespaceProperty() {
+        return namespace;
+    }
+
+    /** The namespaces that have agents, sorted. */
+    public ObservableList<String> namespaces() {
+        return FXCollections.unmodifiableObservableList(namespaces);
+    }
+
+    /** The AgentSystem the decisions run in, or {@link #ANY}. */
+    public ObjectProperty<String> systemProperty() {
+        return system;
+    }
+
+    /** {@link #ANY}, then the namespace's systems. */
+    public ObservableList<String> systems() {
+        return FXCollections.unmodifiableObservableList(systems);
+    }
+
+    /** The Task the decisions run in, or {@link #ANY}. */
+    public ObjectProperty<String> taskProperty() {
+        return task;
+    }
+
+    /** {@link #ANY}, then the namespace's tasks. */
+    public ObservableList<String> tasks() {
+        return FXCollections.unmodifiableObservableList(tasks);
+    }
+
+    /** Shows only tools of this risk level ({@link #RISK_LEVELS}); {@link #ANY} shows all. No effect on models. */
+    public ObjectProperty<String> riskProperty() {
+        return risk;
+    }
+
+    public BooleanProperty onlyExposuresProperty() {
+        return onlyExposures;
+    }
+
+    /** Part of an agent, tool or model name; see {@link GridFilter}. */
+    public StringProperty searchProperty() {
+        return search;
+    }
+
+    public ObjectProperty<RowOrder> rowOrderProperty() {
+        return rowOrder;
+    }
+
+    /** Tools or models as columns. */
+    public ObjectProperty<Subject> subjectProperty() {
+        return subject;
+    }
+
+    /** The cells shown. */
+    public ReadOnlyObjectProperty<GridModel> gridProperty() {
+        return grid.getReadOnlyProperty();
+    }
+
+    /** Counts per state of the cells shown, like the CLI's summary line. */
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    /** Why the grid is empty, or "" when it is not. */
+    public ReadOnlyStringProperty placeholderProperty() {
+        return placeholder.getReadOnlyProperty();
+    }
+
+    /** What the matrix is doing or last did: computing, an export written, or why it failed. */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty computingProperty() {
+        return computing.getReadOnlyProperty();
+    }
+
+    /** Whether there is a matrix to export. */
+    public ReadOnlyBooleanProperty exportableProperty() {
+        return exportable.getReadOnlyProperty();
+    }
+
+    /** The selected cell's displayed position; empty when none is selected or the filters hide it. */
+    public ReadOnlyObjectProperty<Optional<GridCell>> selectionProperty() {
+        return selection.getReadOnlyProperty();
+    }
+
+    /** Why the selected cell is what it is; kept while the filters hide the cell. */
+    public ReadOnlyObjectProperty<Optional<Explanation>> explanationProperty() {
+        return explanation.getReadOnlyProperty();
+    }
+}

@@ -55,6 +55,11 @@ public final class SourceText {
         return new Span(id, lineOf(startOffset), columnOf(startOffset), lineOf(endOffset), columnOf(endOffset));
     }
 
+    /** The char offset where a 1-based line starts. */
+    public int lineStart(int line) {
+        return lineStarts[line - 1];
+    }
+
     /** The text of a 1-based line without its line break. */
     public String line(int line) {
         int start = lineStarts[line - 1];

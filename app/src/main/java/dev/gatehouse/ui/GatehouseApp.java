@@ -42,6 +42,12 @@ public final class GatehouseApp extends Application {
         theme.applyTo(scene);
         stage.titleProperty().bind(viewModel.titleProperty());
         stage.setScene(scene);
+        // Closing the window with unsaved edits asks first; cancelling keeps it open.
+        stage.setOnCloseRequest(event -> {
+            if (!view.mayClose()) {
+                event.consume();
+            }
+        });
         if (TIMING) {
             logTiming("scene built");
             stage.setOnShown(event -> logTiming("window shown"));

@@ -2,6 +2,21 @@ package dev.gatehouse.ui.editor;
 
 import dev.gatehouse.ui.common.FindingLevel;
 
-/** A finding shown in the gutter of a 1-based line. */
-public record LineMark(int line, FindingLevel level, String message) {
+import java.util.Optional;
+
+/**
+ * A finding where the editor shows it: the 1-based span it underlines (end column exclusive; an empty span
+ * underlines the word at its start), its level, the message and the fix hint shown on hover.
+ */
+public record LineMark(int line, int column, int endLine, int endColumn, FindingLevel level, String message,
+                       Optional<String> help) {
+    /** A mark on a whole line, for findings about a line rather than a span. */
+    public LineMark(int line, FindingLevel level, String message) {
+        this(line, 1, line, 1, level, message, Optional.empty());
+    }
+
+    /** What the hover shows: the message, then the hint. */
+    public String hover() {
+        return message + help.map(h -> "\nhelp: " + h).orElse("");
+    }
 }

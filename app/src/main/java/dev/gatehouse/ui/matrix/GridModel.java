@@ -61,7 +61,7 @@ public final class GridModel {
                 + " (" + MatrixState.strictReason(cell) + ")\norloj " + MatrixState.orloj(cell).label()
                 + " (" + MatrixState.orlojReason(cell) + ")"
                 + state.exposure(cell).map(e -> "\nexposure " + e).orElse("")
-                + (MatrixState.changed(cell) ? "\nchanged since the last reload" : "");
+                + (MatrixState.changed(cell) ? "\nchanged since the last save" : "");
     }
 
     /** A column's name, with its risk level for a tool: what its header's tooltip says. */

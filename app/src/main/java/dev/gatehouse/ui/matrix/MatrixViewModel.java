@@ -92,6 +92,8 @@ public final class MatrixViewModel {
 
     /** The matrices on screen and what computed them; empty before the first workspace. */
     private Optional<Computed> shown = Optional.empty();
+    /** The matrices of the last state on disk (read or saved), which "changed" cells are compared with. */
+    private Optional<Computed> baseline = Optional.empty();
     /** The newest engine and catalog, which a waiting request builds on even before its matrix is shown. */
     private Optional<Computed> latest = Optional.empty();
     private boolean running;
@@ -129,9 +131,25 @@ public final class MatrixViewModel {
         rowOrder.addListener((o, before, now) -> refilter());
     }
 
-    /** A workspace was read (opened, reloaded): compiles it and recomputes the matrices off the FX thread. */
+    /**
+     * A workspace was read from disk (opened, reloaded): compiles it and recomputes the matrices off the FX
+     * thread. Cells are marked changed against the previous state on disk, and this one becomes that state.
+     */
     public void show(Workspace workspace) {
-        request(new Request(Optional.of(workspace), value(namespace), value(system), value(task)));
+        request(new Request(Optional.of(workspace), value(namespace), value(system), value(task), Origin.DISK));
+    }
+
+    /**
+     * The workspace with unsaved edits (live what-if): recomputed like a read, with the cells that differ from
+     * the last saved state marked changed; the saved state stays what it was.
+     */
+    public void showEdited(Workspace workspace) {
+        request(new Request(Optional.of(workspace), value(namespace), value(system), value(task), Origin.EDIT));
+    }
+
+    /** The workspace just saved: it becomes the saved state, so no cell is marked changed. */
+    public void showSaved(Workspace workspace) {
+        request(new Request(Optional.of(workspace), value(namespace), value(system), value(task), Origin.SAVE));
     }
 
     /** Selects a cell by its displayed position and explains it; positions outside the grid are ignored. */
@@ -197,7 +215,7 @@ public final class MatrixViewModel {
             applying = false;
         }
         if (latest.isPresent()) {
-            request(new Request(Optional.empty(), value(namespace), value(system), value(task)));
+            request(new Request(Optional.empty(), value(namespace), value(system), value(task), Origin.FILTER));
         }
     }
 
@@ -205,7 +223,7 @@ public final class MatrixViewModel {
         if (running) {
             // A newer workspace must not be lost behind a later filter change: the waiting request keeps it.
             waiting = Optional.of(waiting.filter(w -> request.workspace().isEmpty() && w.workspace().isPresent())
-                    .map(w -> new Request(w.workspace(), request.namespace(), request.system(), request.task()))
+                    .map(w -> new Request(w.workspace(), request.namespace(), request.system(), request.task(), w.origin()))
                     .orElse(request));
             return;
         }
@@ -217,8 +235,9 @@ public final class MatrixViewModel {
         computing.set(true);
         status.set("Deciding every cell…");
         Optional<Computed> base = latest;
-        Optional<Computed> before = shown;
-        runner.run(() -> compute(request, base, before), this::computed, this::failed);
+        // "Changed" is against the last state on disk; a save starts afresh, so it marks nothing.
+        Optional<Computed> before = request.origin() == Origin.SAVE ? Optional.empty() : baseline.or(() -> shown);
+        runner.run(() -> compute(request, base, before), result -> computed(request, result), this::failed);
     }
 
     /** Off the FX thread: the engine (for a new workspace), then both matrices of the request's scope. */
@@ -240,9 +259,20 @@ public final class MatrixViewModel {
         return new Computed(engine, catalog, ctx, tools, models);
     }
 
-    private void computed(Computed result) {
+    private void computed(Request request, Computed result) {
         running = false;
         latest = Optional.of(result);
+        switch (request.origin()) {
+            case DISK, SAVE -> baseline = Optional.of(result);
+            // Another scope of the saved engine: its matrices become the saved state of that scope.
+            case FILTER -> {
+                if (baseline.isEmpty() || baseline.get().engine() == result.engine()) {
+                    baseline = Optional.of(result);
+                }
+            }
+            case EDIT -> {
+            }
+        }
         if (waiting.isPresent()) {
             Request next = waiting.get();
             waiting = Optional.empty();
@@ -431,7 +461,10 @@ public final class MatrixViewModel {
     }
 
     /** What a matrix job was asked: a new workspace (or the shown engine) and the scope chosen. */
-    private record Request(Optional<Workspace> workspace, String namespace, String system, String task) {}
+    private record Request(Optional<Workspace> workspace, String namespace, String system, String task, Origin origin) {}
+
+    /** Where a request's workspace comes from, which decides what its cells are compared with. */
+    private enum Origin { DISK, EDIT, SAVE, FILTER }
 
     private record Selected(Subject subject, String agent, String column) {}
 

@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,16 +39,31 @@ record LoadedWorkspace(Path root, String summary, long errors, long warnings, Li
 
     /** Reads every manifest under {@code root} (a folder, or one file) and validates them. */
     static LoadedWorkspace read(Path root) throws IOException {
+        return read(root, Map.of());
+    }
+
+    /**
+     * As {@link #read(Path)}, with the unsaved text of some files (by workspace path) in place of what is on
+     * disk: what the editor shows is what is validated and decided, before it is saved.
+     */
+    static LoadedWorkspace read(Path root, Map<String, String> unsaved) throws IOException {
         Path folder = Files.isRegularFile(root) ? root.getParent() : root;
         // Paths relative to the opened folder, so the tree and the table read agents/…, not the working directory.
-        List<SourceInput> inputs = new WorkspaceFiles(ReadLimits.DEFAULT, folder).readAll(List.of(root));
+        List<SourceInput> onDisk = new WorkspaceFiles(ReadLimits.DEFAULT, folder).readAll(List.of(root));
+        List<SourceInput> inputs = new ArrayList<>(onDisk.size());
+        for (SourceInput input : onDisk) {
+            String text = unsaved.get(input.id().path());
+            inputs.add(text == null ? input : new SourceInput(input.id(), text.getBytes(StandardCharsets.UTF_8)));
+        }
         // Scenario files are Gatehouse's, not manifests: validated and decided without them, as the CLI does.
         ValidationResult result = Validator.validate(new WorkspaceReader().read(ScenarioFiles.split(inputs).manifests()));
         List<ProblemRow> problems = result.diagnostics().stream().map(LoadedWorkspace::row).toList();
         Map<String, SourceDocument> documents = new LinkedHashMap<>();
-        for (SourceInput input : inputs) {
+        for (SourceInput input : onDisk) {
             String path = input.id().path();
-            documents.put(path, new SourceDocument(path, folder.resolve(path), text(input), marks(path, problems)));
+            String disk = text(input);
+            documents.put(path, new SourceDocument(path, folder.resolve(path), unsaved.getOrDefault(path, disk), disk,
+                    marks(path, result.diagnostics())));
         }
         return new LoadedWorkspace(folder, DiagnosticsReport.summary(result), result.count(Severity.ERROR),
                 result.count(Severity.WARNING), problems, Outline.of(result.workspace(), problems), documents, result.workspace());
@@ -70,9 +86,11 @@ record LoadedWorkspace(Path root, String summary, long errors, long warnings, Li
                 d.span().column(), d.message(), d.help());
     }
 
-    private static List<LineMark> marks(String path, List<ProblemRow> problems) {
-        return problems.stream().filter(p -> p.file().equals(path))
-                .map(p -> new LineMark(p.line(), p.level(), p.code() + ": " + p.message())).toList();
+    private static List<LineMark> marks(String path, List<Diagnostic> diagnostics) {
+        return diagnostics.stream().filter(d -> d.span().file().path().equals(path))
+                .map(d -> new LineMark(d.span().line(), d.span().column(), d.span().endLine(), d.span().endColumn(),
+                        level(d.severity()), d.code().name() + ": " + d.message(), d.help()))
+                .toList();
     }
 
     /**

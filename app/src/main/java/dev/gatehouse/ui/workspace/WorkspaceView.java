@@ -1,5 +1,7 @@
 package dev.gatehouse.ui.workspace;
 
+import dev.gatehouse.ui.common.DialogService;
+import dev.gatehouse.ui.editor.SourceEditor;
 import dev.gatehouse.ui.editor.SourceTabs;
 import dev.gatehouse.ui.matrix.MatrixView;
 import javafx.application.Platform;
@@ -31,6 +33,8 @@ import org.controlsfx.control.StatusBar;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The workspace window's content: menu, tree, opened files, problems, status bar. It binds to the view-model
@@ -42,10 +46,39 @@ public final class WorkspaceView {
 
     private final WorkspaceViewModel viewModel;
     private final BorderPane root = new BorderPane();
-    private final SourceTabs tabs = new SourceTabs();
+    private final DialogService dialogs;
+    private final SourceTabs tabs;
 
     public WorkspaceView(WorkspaceViewModel viewModel) {
+        this(viewModel, null);
+    }
+
+    /** With the dialogs to ask through; null for JavaFX alerts over this window. */
+    public WorkspaceView(WorkspaceViewModel viewModel, DialogService dialogs) {
         this.viewModel = viewModel;
+        this.dialogs = dialogs != null ? dialogs
+                : DialogService.alerts(() -> Optional.ofNullable(root.getScene()).map(javafx.scene.Scene::getWindow));
+        this.tabs = new SourceTabs(new SourceTabs.Owner() {
+            @Override
+            public void edited(String path, String text) {
+                viewModel.edit(path, text);
+            }
+
+            @Override
+            public void save(String path, String text, Runnable done) {
+                viewModel.save(path, text, done);
+            }
+
+            @Override
+            public boolean saveNow(String path, String text) {
+                return viewModel.saveNow(path, text);
+            }
+
+            @Override
+            public void discarded(String path) {
+                viewModel.discard(path);
+            }
+        }, this.dialogs);
         root.setId("workspace-view");
         root.setTop(menuBar());
         root.setCenter(besideMatrix(content()));
@@ -63,6 +96,19 @@ public final class WorkspaceView {
         viewModel.document(at.file()).ifPresent(document -> tabs.show(document, at.line(), at.column()));
     }
 
+    /**
+     * Whether the window may close or another workspace replace this one: asks about unsaved edits first, and
+     * says no when the user cancels.
+     */
+    public boolean mayClose() {
+        return tabs.mayCloseAll();
+    }
+
+    /** The open editors' tabs (for tests and the window's own actions). */
+    public SourceTabs tabs() {
+        return tabs;
+    }
+
     /** Opens a location as soon as the next read is shown (for {@code --open=FILE:LINE} at start). */
     public void openWhenShown(SourceLocation at) {
         ChangeListener<Number> once = new ChangeListener<>() {
@@ -76,24 +122,66 @@ public final class WorkspaceView {
     }
 
     private MenuBar menuBar() {
-        MenuItem open = new MenuItem("Open Workspace…");
-        open.setId("menu-open");
-        open.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
-        open.setOnAction(event -> chooseFolder());
-        MenuItem reload = new MenuItem("Reload");
-        reload.setId("menu-reload");
-        reload.setAccelerator(new KeyCodeCombination(KeyCode.F5));
+        MenuItem open = item("Open Workspace…", "menu-open", shortcut(KeyCode.O), this::chooseFolder);
+        MenuItem reload = item("Reload", "menu-reload", new KeyCodeCombination(KeyCode.F5), viewModel::reload);
         reload.disableProperty().bind(viewModel.rootProperty().isNull());
-        reload.setOnAction(event -> viewModel.reload());
-        MenuItem quit = new MenuItem("Quit");
-        quit.setId("menu-quit");
-        quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
-        quit.setOnAction(event -> Platform.exit());
-        Menu file = new Menu("File", null, open, reload, new SeparatorMenuItem(), quit);
+        MenuItem save = item("Save", "menu-save", shortcut(KeyCode.S), tabs::saveSelected);
+        MenuItem saveAll = item("Save All", "menu-save-all",
+                new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), tabs::saveAll);
+        MenuItem close = item("Close Tab", "menu-close-tab", shortcut(KeyCode.W), tabs::closeSelected);
+        MenuItem quit = item("Quit", "menu-quit", shortcut(KeyCode.Q), () -> {
+            if (mayClose()) {
+                Platform.exit();
+            }
+        });
+        Menu file = new Menu("File", null, open, reload, new SeparatorMenuItem(), save, saveAll, close,
+                new SeparatorMenuItem(), quit);
         file.setId("menu-file");
-        MenuBar bar = new MenuBar(file);
+
+        MenuItem undo = item("Undo", "menu-undo", shortcut(KeyCode.Z), () -> withEditor(e -> e.area().undo()));
+        MenuItem redo = item("Redo", "menu-redo", shortcut(KeyCode.Y), () -> withEditor(e -> e.area().redo()));
+        Menu edit = new Menu("Edit", null, undo, redo);
+        edit.setId("menu-edit");
+
+        MenuItem next = item("Next Problem", "menu-next-problem", new KeyCodeCombination(KeyCode.F8), this::nextProblem);
+        Menu navigate = new Menu("Navigate", null, next);
+        navigate.setId("menu-navigate");
+        MenuBar bar = new MenuBar(file, edit, navigate);
         bar.setId("menu-bar");
         return bar;
+    }
+
+    private static MenuItem item(String text, String id, KeyCombination accelerator, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        item.setId(id);
+        item.setAccelerator(accelerator);
+        item.setOnAction(event -> action.run());
+        return item;
+    }
+
+    private static KeyCombination shortcut(KeyCode key) {
+        return new KeyCodeCombination(key, KeyCombination.SHORTCUT_DOWN);
+    }
+
+    private void withEditor(java.util.function.Consumer<SourceEditor> action) {
+        tabs.selectedProperty().get().ifPresent(action);
+    }
+
+    /** F8: the first problem after the caret, in the problems table's order (file, line, column), wrapping. */
+    private void nextProblem() {
+        List<ProblemRow> problems = viewModel.problems();
+        if (problems.isEmpty()) {
+            return;
+        }
+        Optional<SourceEditor> editor = tabs.selectedProperty().get();
+        String file = editor.map(e -> e.document().path()).orElse("");
+        int line = editor.map(e -> e.area().getCurrentParagraph() + 1).orElse(0);
+        int column = editor.map(e -> e.area().getCaretColumn() + 1).orElse(0);
+        ProblemRow next = problems.stream()
+                .filter(p -> p.file().compareTo(file) > 0 || (p.file().equals(file)
+                        && (p.line() > line || (p.line() == line && p.column() > column))))
+                .findFirst().orElse(problems.get(0));
+        open(next.location());
     }
 
     private SplitPane content() {
@@ -155,11 +243,18 @@ public final class WorkspaceView {
         summary.textProperty().bind(viewModel.summaryProperty());
         bindPseudoClass(summary, ERRORS, viewModel.hasErrorsProperty());
         bindPseudoClass(summary, WARNINGS, viewModel.hasWarningsProperty());
+        Label caret = new Label();
+        caret.setId("status-caret");
+        caret.getStyleClass().add("status-caret");
+        tabs.selectedProperty().addListener((o, before, now) -> {
+            caret.textProperty().unbind();
+            now.ifPresentOrElse(e -> caret.textProperty().bind(e.caretPositionProperty()), () -> caret.setText(""));
+        });
         StatusBar bar = new StatusBar();
         bar.setId("status-bar");
         bar.setText("");
         bar.getLeftItems().add(message);
-        bar.getRightItems().add(summary);
+        bar.getRightItems().addAll(caret, summary);
         // Indeterminate while reading: core reports no progress for a read, only that it is under way.
         bar.progressProperty().bind(Bindings.when(viewModel.loadingProperty()).then(-1.0).otherwise(0.0));
         return bar;
@@ -179,7 +274,7 @@ public final class WorkspaceView {
         }
         Window owner = root.getScene() == null ? null : root.getScene().getWindow();
         File chosen = chooser.showDialog(owner);
-        if (chosen != null) {
+        if (chosen != null && mayClose()) {
             viewModel.open(chosen.toPath());
         }
     }
@@ -192,7 +287,8 @@ public final class WorkspaceView {
             event.consume();
         });
         root.setOnDragDropped(event -> {
-            event.setDropCompleted(event.getDragboard().hasFiles() && viewModel.openDropped(event.getDragboard().getFiles()));
+            event.setDropCompleted(event.getDragboard().hasFiles() && viewModel.canOpen(event.getDragboard().getFiles())
+                    && mayClose() && viewModel.openDropped(event.getDragboard().getFiles()));
             event.consume();
         });
     }

@@ -1,5 +1,6 @@
 package dev.gatehouse.ui.workspace;
 
+import dev.gatehouse.core.workspace.AtomicFiles;
 import dev.gatehouse.ui.common.TaskRunner;
 import dev.gatehouse.ui.editor.SourceDocument;
 import dev.gatehouse.ui.matrix.MatrixViewModel;
@@ -16,7 +17,9 @@ import javafx.collections.ObservableList;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -53,6 +56,8 @@ public final class WorkspaceViewModel {
     private final ObservableList<ProblemRow> problemsView = FXCollections.unmodifiableObservableList(problems);
 
     private Optional<LoadedWorkspace> loaded = Optional.empty();
+    /** Unsaved editor texts by workspace path: validated and decided in place of the files on disk. */
+    private final Map<String, String> unsaved = new LinkedHashMap<>();
     private int started;
 
     public WorkspaceViewModel(TaskRunner runner, LastWorkspace lastWorkspace) {
@@ -61,16 +66,23 @@ public final class WorkspaceViewModel {
         this.matrix = new MatrixViewModel(runner);
     }
 
-    /** Reads and validates every manifest under a folder; the window keeps showing the previous one meanwhile. */
+    /**
+     * Reads and validates every manifest under a folder; the window keeps showing the previous one meanwhile.
+     * Unsaved edits of the previous workspace are dropped: the window asks about them before it calls this.
+     */
     public void open(Path folder) {
         Path target = folder.toAbsolutePath().normalize();
+        if (!target.equals(root.get())) {
+            unsaved.clear();
+        }
         int ticket = ++started;
         loading.set(true);
         status.set("Reading " + target + "…");
-        runner.run(() -> LoadedWorkspace.read(target),
+        Map<String, String> edits = Map.copyOf(unsaved);
+        runner.run(() -> LoadedWorkspace.read(target, edits),
                 workspace -> {
                     if (ticket == started) {
-                        show(workspace);
+                        show(workspace, edits.isEmpty() ? Origin.DISK : Origin.EDIT);
                     }
                 },
                 failure -> {
@@ -80,9 +92,108 @@ public final class WorkspaceViewModel {
                 });
     }
 
-    /** Reads the open workspace again from disk. */
+    /** Reads the open workspace again from disk; unsaved edits stay in place of their files. */
     public void reload() {
         Optional.ofNullable(root.get()).ifPresent(this::open);
+    }
+
+    /**
+     * The text of a file after a pause in typing: the workspace is validated and decided again with it in
+     * place of the file on disk (live what-if), off the FX thread; nothing is written.
+     */
+    public void edit(String path, String text) {
+        if (loaded.isEmpty() || loaded.get().document(path).isEmpty()) {
+            return;
+        }
+        if (text.equals(loaded.get().document(path).get().diskText())) {
+            unsaved.remove(path);
+        } else {
+            unsaved.put(path, text);
+        }
+        analyse(Origin.EDIT);
+    }
+
+    /**
+     * Writes a file's text atomically (temp file, fsync, rename) off the FX thread, then validates the workspace
+     * again; {@code done} runs once the text is on disk. A failed save keeps the edits and says why.
+     */
+    public void save(String path, String text, Runnable done) {
+        Optional<SourceDocument> document = document(path);
+        if (document.isEmpty()) {
+            return;
+        }
+        Path file = document.get().file();
+        status.set("Saving " + path + "…");
+        runner.run(() -> {
+            AtomicFiles.write(file, text);
+            return text;
+        }, written -> {
+            if (written.equals(unsaved.get(path))) {
+                unsaved.remove(path);
+            }
+            status.set("Saved " + path);
+            done.run();
+            analyse(unsaved.isEmpty() ? Origin.SAVE : Origin.EDIT);
+        }, failure -> {
+            LOG.log(System.Logger.Level.WARNING, "could not save " + file, failure);
+            status.set("Could not save " + path + ": " + reason(failure));
+        });
+    }
+
+    /**
+     * Writes a file's text atomically on the calling thread: for a window that closes once its edits are on
+     * disk, where handing the write to a worker would let the exit cut it short. False, with the reason in the
+     * status, when it could not be written.
+     */
+    public boolean saveNow(String path, String text) {
+        Optional<SourceDocument> document = document(path);
+        if (document.isEmpty()) {
+            return false;
+        }
+        try {
+            AtomicFiles.write(document.get().file(), text);
+        } catch (java.io.IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "could not save " + document.get().file(), e);
+            status.set("Could not save " + path + ": " + reason(e));
+            return false;
+        }
+        if (text.equals(unsaved.get(path))) {
+            unsaved.remove(path);
+        }
+        status.set("Saved " + path);
+        return true;
+    }
+
+    /** Drops the unsaved edits of a file: its text on disk counts again. */
+    public void discard(String path) {
+        if (unsaved.remove(path) != null) {
+            analyse(unsaved.isEmpty() ? Origin.DISK : Origin.EDIT);
+        }
+    }
+
+    /** Whether any file has edits not on disk yet. */
+    public boolean hasUnsaved() {
+        return !unsaved.isEmpty();
+    }
+
+    private void analyse(Origin origin) {
+        Path target = root.get();
+        if (target == null) {
+            return;
+        }
+        int ticket = ++started;
+        Map<String, String> edits = Map.copyOf(unsaved);
+        runner.run(() -> LoadedWorkspace.read(target, edits),
+                workspace -> {
+                    if (ticket == started) {
+                        show(workspace, origin);
+                    }
+                },
+                failure -> {
+                    if (ticket == started) {
+                        fail(target, failure);
+                    }
+                });
     }
 
     /** Whether a drag carries a folder to open. */
@@ -102,11 +213,13 @@ public final class WorkspaceViewModel {
         return loaded.flatMap(w -> w.document(path));
     }
 
-    private void show(LoadedWorkspace workspace) {
+    private void show(LoadedWorkspace workspace, Origin origin) {
         loaded = Optional.of(workspace);
         root.set(workspace.root());
         title.set(workspace.root().getFileName() + " — " + APP_TITLE);
-        status.set(workspace.root().toString());
+        if (loading.get()) {
+            status.set(workspace.root().toString());
+        }
         summary.set(workspace.summary());
         hint.set(OPEN_FILE_HINT);
         noProblemsMessage.set(NO_PROBLEMS);
@@ -117,14 +230,24 @@ public final class WorkspaceViewModel {
         loading.set(false);
         revision.set(revision.get() + 1);
         lastWorkspace.set(workspace.root());
-        matrix.show(workspace.workspace());
+        switch (origin) {
+            case DISK -> matrix.show(workspace.workspace());
+            case EDIT -> matrix.showEdited(workspace.workspace());
+            case SAVE -> matrix.showSaved(workspace.workspace());
+        }
     }
+
+    /** What a shown workspace reflects, which tells the matrix what its changed cells are relative to. */
+    private enum Origin { DISK, EDIT, SAVE }
 
     private void fail(Path target, Throwable failure) {
         LOG.log(System.Logger.Level.WARNING, "could not open " + target, failure);
         loading.set(false);
-        String reason = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
-        status.set("Could not open " + target + ": " + reason);
+        status.set("Could not open " + target + ": " + reason(failure));
+    }
+
+    private static String reason(Throwable failure) {
+        return failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
     }
 
     private static Optional<Path> firstFolder(List<File> dropped) {

@@ -118,7 +118,7 @@ class MatrixViewTest {
 
         TabPane tabs = robot.lookup("#source-tabs").queryAs(TabPane.class);
         assertEquals("order-lookup-read-only.yaml", tabs.getSelectionModel().getSelectedItem().getText());
-        CodeArea viewer = robot.lookup("#viewer-tool-permissions-order-lookup-read-only-yaml").queryAs(CodeArea.class);
+        CodeArea viewer = robot.lookup("#editor-tool-permissions-order-lookup-read-only-yaml").queryAs(CodeArea.class);
         assertEquals(rule.line() - 1, viewer.getCurrentParagraph());
     }
 

@@ -6,6 +6,7 @@ import dev.gatehouse.core.report.DiagnosticsReport;
 import dev.gatehouse.core.validate.ValidationResult;
 import dev.gatehouse.ui.SampleWorkspaces;
 import dev.gatehouse.ui.common.CurrentThreadTaskRunner;
+import dev.gatehouse.core.source.Span;
 import dev.gatehouse.ui.common.FindingLevel;
 import dev.gatehouse.ui.editor.LineMark;
 import dev.gatehouse.ui.editor.SourceDocument;
@@ -114,7 +115,10 @@ class WorkspaceViewModelTest {
         assertEquals(Files.readString(file, StandardCharsets.UTF_8), faq.text());
         assertEquals(file, faq.file());
         assertEquals("faq-agent.yaml", faq.name());
-        assertEquals(List.of(new LineMark(gh401.line(), FindingLevel.WARNING, "GH401: " + gh401.message())), faq.marks());
+        Span span = SampleWorkspaces.validate(SampleWorkspaces.governed()).diagnostics().stream()
+                .filter(d -> d.code().name().equals("GH401")).findFirst().orElseThrow().span();
+        assertEquals(List.of(new LineMark(gh401.line(), gh401.column(), span.endLine(), span.endColumn(), FindingLevel.WARNING,
+                "GH401: " + gh401.message(), gh401.help())), faq.marks());
         assertEquals(Optional.empty(), viewModel.document("agents/no-such-agent.yaml"));
     }
 

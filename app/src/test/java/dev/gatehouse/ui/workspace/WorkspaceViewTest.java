@@ -5,6 +5,7 @@ import dev.gatehouse.core.model.Tool;
 import dev.gatehouse.core.report.DiagnosticsReport;
 import dev.gatehouse.core.validate.ValidationResult;
 import dev.gatehouse.ui.SampleWorkspaces;
+import dev.gatehouse.ui.common.DialogService;
 import dev.gatehouse.ui.common.FindingLevel;
 import dev.gatehouse.ui.common.FxTaskRunner;
 import dev.gatehouse.ui.common.Theme;
@@ -55,7 +56,7 @@ class WorkspaceViewTest {
         theme.install();
         runner = new FxTaskRunner();
         viewModel = new WorkspaceViewModel(runner, LastWorkspace.inMemory());
-        Scene scene = new Scene(new WorkspaceView(viewModel).root(), 1280, 800);
+        Scene scene = new Scene(new WorkspaceView(viewModel, DialogService.answering(DialogService.UnsavedChoice.CANCEL, false)).root(), 1280, 800);
         theme.applyTo(scene);
         stage.setScene(scene);
         stage.show();
@@ -109,10 +110,10 @@ class WorkspaceViewTest {
 
         Tab selected = awaitSelectedTab(robot, "faq-agent.yaml");
         assertEquals("faq-agent.yaml", selected.getText());
-        CodeArea viewer = robot.lookup("#viewer-agents-faq-agent-yaml").queryAs(CodeArea.class);
+        CodeArea viewer = robot.lookup("#editor-agents-faq-agent-yaml").queryAs(CodeArea.class);
         assertEquals(gh401.span().line() - 1, viewer.getCurrentParagraph());
         assertEquals(Files.readString(SampleWorkspaces.governed().resolve("agents/faq-agent.yaml")), viewer.getText());
-        assertFalse(viewer.isEditable());
+        assertTrue(viewer.isEditable());
         assertFalse(robot.lookup("#empty-message").query().isVisible());
     }
 
@@ -136,7 +137,7 @@ class WorkspaceViewTest {
         Tab selected = awaitSelectedTab(robot, "prod-db-query.yaml");
         assertEquals("prod-db-query.yaml", selected.getText());
         assertEquals(prodDb.meta().span().line() - 1,
-                robot.lookup("#viewer-tools-prod-db-query-yaml").queryAs(CodeArea.class).getCurrentParagraph());
+                robot.lookup("#editor-tools-prod-db-query-yaml").queryAs(CodeArea.class).getCurrentParagraph());
     }
 
     @Test
@@ -170,7 +171,7 @@ class WorkspaceViewTest {
 
         assertEquals(afterEdit.diagnostics().stream().map(WorkspaceViewTest::shown).toList(), shownProblems(robot));
         assertEquals(DiagnosticsReport.summary(afterEdit), robot.lookup("#status-summary").queryAs(Label.class).getText());
-        assertEquals(edited, robot.lookup("#viewer-agents-faq-agent-yaml").queryAs(CodeArea.class).getText());
+        assertEquals(edited, robot.lookup("#editor-agents-faq-agent-yaml").queryAs(CodeArea.class).getText());
     }
 
     private void open(FxRobot robot, Path folder) throws TimeoutException {

@@ -1,0 +1,410 @@
+package dev.gatehouse.ui.editor;
+
+import dev.gatehouse.ui.common.FindingLevel;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.stage.Popup;
+import org.fxmisc.flowless.VirtualizedScrollPane;
+import org.fxmisc.richtext.Caret;
+import org.fxmisc.richtext.CodeArea;
+import org.fxmisc.richtext.LineNumberFactory;
+import org.fxmisc.richtext.event.MouseOverTextEvent;
+import org.fxmisc.richtext.model.PlainTextChange;
+import org.fxmisc.richtext.model.StyleSpans;
+import org.fxmisc.richtext.model.StyleSpansBuilder;
+import org.fxmisc.richtext.model.TwoDimensional.Bias;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.function.IntFunction;
+import java.util.stream.Collectors;
+
+/**
+ * The editor of one file: line numbers, finding marks in the gutter, YAML colours restyled paragraph by
+ * paragraph as the text changes, squiggles under the exact span of each finding with its message and hint on
+ * hover, the current line tinted, and a revealed line (a finding jumped to) that stays tinted while the caret
+ * moves. Each pause in typing hands the whole text to {@code onEdited}, which validates it off the FX thread and
+ * comes back through {@link #show} with marks for exactly that text.
+ */
+public final class SourceEditor {
+    static final String REVEALED_LINE = "revealed-line";
+    /** How long typing must pause before the text is validated: long enough not to validate every keystroke. */
+    public static final Duration DEBOUNCE = Duration.ofMillis(150);
+
+    private final CodeArea area = new CodeArea();
+    private final VirtualizedScrollPane<CodeArea> scrollPane = new VirtualizedScrollPane<>(area);
+    private final IntFunction<Node> lineNumbers = LineNumberFactory.get(area);
+    private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
+    private final ReadOnlyStringWrapper caretPosition = new ReadOnlyStringWrapper(this, "caretPosition", "");
+    private final Popup hover = new Popup();
+    private final Label hoverText = new Label();
+    private SourceDocument document;
+    /** The text on disk as last read or saved: what "dirty" compares with. */
+    private String diskText;
+    private Map<Integer, List<LineMark>> marksByLine = Map.of();
+    /** The marks of the text on screen; empty while the text has changed since they were computed. */
+    private List<LineMark> shownMarks = List.of();
+    private Set<Integer> squiggled = Set.of();
+    private int revealedParagraph = -1;
+    private boolean replacing;
+    private ChangeListener<Number> pendingCentre;
+
+    public SourceEditor(SourceDocument document, Consumer<String> onEdited) {
+        area.setId(idFor(document.path()));
+        area.getStyleClass().add("source-editor");
+        area.setParagraphGraphicFactory(this::gutter);
+        scrollPane.getStyleClass().add("source-scroll");
+        hoverText.getStyleClass().add("finding-hover");
+        hoverText.setId("finding-hover");
+        hoverText.setWrapText(true);
+        hoverText.setMaxWidth(560);
+        hover.getContent().add(hoverText);
+        hover.setAutoHide(true);
+        area.plainTextChanges().subscribe(this::restyle);
+        area.multiPlainChanges().successionEnds(DEBOUNCE).subscribe(changes -> {
+            if (!replacing) {
+                onEdited.accept(area.getText());
+            }
+        });
+        area.textProperty().addListener((o, before, now) -> dirty.set(!now.equals(diskText)));
+        area.caretColumnProperty().addListener((o, before, now) -> updateCaretPosition());
+        area.currentParagraphProperty().addListener((o, before, now) -> updateCaretPosition());
+        area.setMouseOverTextDelay(Duration.ofMillis(350));
+        area.addEventHandler(MouseOverTextEvent.MOUSE_OVER_TEXT_BEGIN, e -> showHover(e.getCharacterIndex(), e.getScreenPosition()));
+        area.addEventHandler(MouseOverTextEvent.MOUSE_OVER_TEXT_END, e -> hover.hide());
+        show(document);
+        updateCaretPosition();
+    }
+
+    /** The editor's id for a workspace path: {@code agents/faq-agent.yaml} → {@code editor-agents-faq-agent-yaml}. */
+    public static String idFor(String path) {
+        return "editor-" + slug(path);
+    }
+
+    /** The path with every character a CSS id selector would need escaped turned into '-'. */
+    public static String slug(String path) {
+        return path.replaceAll("[^A-Za-z0-9_-]", "-");
+    }
+
+    public Node node() {
+        return scrollPane;
+    }
+
+    public CodeArea area() {
+        return area;
+    }
+
+    public SourceDocument document() {
+        return document;
+    }
+
+    /** The text on screen, saved or not. */
+    public String text() {
+        return area.getText();
+    }
+
+    /** Whether the text on screen differs from the file on disk. */
+    public ReadOnlyBooleanProperty dirtyProperty() {
+        return dirty.getReadOnlyProperty();
+    }
+
+    /** {@code Ln 3, Col 7}: where the caret is, 1-based, for the status bar. */
+    public ReadOnlyStringProperty caretPositionProperty() {
+        return caretPosition.getReadOnlyProperty();
+    }
+
+    /** The marks shown under the text (empty while typing, until the text is validated again). */
+    public List<LineMark> shownMarks() {
+        return shownMarks;
+    }
+
+    /**
+     * Shows a validated document. Marks computed for the text on screen are shown; a new text on disk replaces a
+     * clean editor's text (the caret keeps its line); a result for any other text (typing went on, or the file
+     * changed on disk while edits are unsaved) leaves the text alone, since a newer result or the user decides.
+     */
+    public void show(SourceDocument next) {
+        boolean first = document == null;
+        document = next;
+        if (first || (!next.text().equals(area.getText()) && !dirty.get())) {
+            int paragraph = first ? 0 : area.getCurrentParagraph();
+            diskText = next.diskText();
+            replaceText(next.text());
+            revealedParagraph = -1;
+            area.moveTo(Math.min(paragraph, area.getParagraphs().size() - 1), 0);
+            area.getUndoManager().forgetHistory();
+        } else if (next.text().equals(area.getText())) {
+            diskText = next.diskText();
+        } else {
+            return;
+        }
+        dirty.set(!area.getText().equals(diskText));
+        marksByLine = next.marks().stream()
+                .sorted(Comparator.comparingInt(LineMark::line).thenComparing(LineMark::level))
+                .collect(Collectors.groupingBy(LineMark::line, TreeMap::new, Collectors.toList()));
+        shownMarks = next.marks();
+        refreshGutter();
+        squiggle();
+    }
+
+    /** After a save: the text on screen (as it was when saved) is now on disk. */
+    public void saved(String text) {
+        diskText = text;
+        dirty.set(!area.getText().equals(diskText));
+    }
+
+    /** Replaces the whole text as one undoable edit (a quick fix, a rename, a form edit). */
+    public void replaceAll(String text) {
+        if (!text.equals(area.getText())) {
+            area.replaceText(0, area.getLength(), text);
+        }
+    }
+
+    /** Puts the caret on a 1-based line and column, tints that line and scrolls it to the middle of the view. */
+    public void reveal(int line, int column) {
+        int paragraph = Math.max(0, Math.min(line - 1, area.getParagraphs().size() - 1));
+        if (revealedParagraph >= 0 && revealedParagraph < area.getParagraphs().size()) {
+            area.setParagraphStyle(revealedParagraph, List.of());
+        }
+        area.setParagraphStyle(paragraph, List.of(REVEALED_LINE));
+        revealedParagraph = paragraph;
+        int length = area.getParagraphLength(paragraph);
+        area.moveTo(paragraph, Math.max(0, Math.min(column - 1, length)));
+        centre(paragraph);
+    }
+
+    private void replaceText(String text) {
+        replacing = true;
+        try {
+            area.replaceText(text);
+            area.setStyleSpans(0, YamlHighlighter.styles(text));
+            squiggled = Set.of();
+        } finally {
+            replacing = false;
+        }
+    }
+
+    /**
+     * Restyles only the paragraphs a change touched: the highlighter reads one line at a time, so the others keep
+     * their colours. The change also makes the marks stale, so they come off until the text is validated again.
+     */
+    private void restyle(PlainTextChange change) {
+        if (replacing) {
+            return;
+        }
+        int from = area.offsetToPosition(change.getPosition(), Bias.Forward).getMajor();
+        int to = area.offsetToPosition(change.getInsertionEnd(), Bias.Forward).getMajor();
+        for (int p = from; p <= to && p < area.getParagraphs().size(); p++) {
+            highlight(p);
+        }
+        if (!shownMarks.isEmpty()) {
+            shownMarks = List.of();
+            for (int p : squiggled) {
+                if (p < area.getParagraphs().size() && (p < from || p > to)) {
+                    highlight(p);
+                }
+            }
+            squiggled = Set.of();
+        }
+    }
+
+    private void highlight(int paragraph) {
+        String text = area.getParagraph(paragraph).getText();
+        if (!text.isEmpty()) {
+            area.setStyleSpans(paragraph, 0, YamlHighlighter.styles(text));
+        }
+    }
+
+    /** Underlines each mark's span, on top of the colours, restyling only the paragraphs marked before or now. */
+    private void squiggle() {
+        Map<Integer, List<int[]>> ranges = new TreeMap<>();
+        for (LineMark m : shownMarks) {
+            addRanges(m, ranges);
+        }
+        Set<Integer> repaint = new LinkedHashSet<>(squiggled);
+        repaint.addAll(ranges.keySet());
+        for (int p : repaint) {
+            if (p >= area.getParagraphs().size()) {
+                continue;
+            }
+            String text = area.getParagraph(p).getText();
+            if (text.isEmpty()) {
+                continue;
+            }
+            StyleSpans<Collection<String>> colours = YamlHighlighter.styles(text);
+            List<int[]> marked = ranges.get(p);
+            area.setStyleSpans(p, 0, marked == null ? colours : colours.overlay(underlines(text.length(), marked), SourceEditor::union));
+        }
+        squiggled = new HashSet<>(ranges.keySet());
+    }
+
+    /** The per-paragraph column ranges [from, to, level ordinal] of one mark; an empty span takes the word it starts. */
+    private void addRanges(LineMark m, Map<Integer, List<int[]>> ranges) {
+        int paragraphs = area.getParagraphs().size();
+        int first = m.line() - 1;
+        int last = Math.min(m.endLine() - 1, paragraphs - 1);
+        if (first < 0 || first >= paragraphs) {
+            return;
+        }
+        for (int p = first; p <= last; p++) {
+            String text = area.getParagraph(p).getText();
+            int from = p == first ? Math.min(m.column() - 1, text.length()) : 0;
+            int to = p == last ? Math.min(m.endColumn() - 1, text.length()) : text.length();
+            if (p == first && p == last && to <= from) {
+                int[] word = word(text, from);
+                from = word[0];
+                to = word[1];
+            }
+            if (to > from) {
+                ranges.computeIfAbsent(p, k -> new ArrayList<>()).add(new int[] {from, to, m.level().ordinal()});
+            }
+        }
+    }
+
+    /** The word at a column, else the rest of the line from its first non-blank, else the whole line. */
+    private static int[] word(String text, int at) {
+        int from = Math.min(at, text.length());
+        int to = from;
+        while (to < text.length() && !Character.isWhitespace(text.charAt(to))) {
+            to++;
+        }
+        if (to > from) {
+            return new int[] {from, to};
+        }
+        int start = 0;
+        while (start < text.length() && Character.isWhitespace(text.charAt(start))) {
+            start++;
+        }
+        return new int[] {start, text.length()};
+    }
+
+    private static StyleSpans<Collection<String>> underlines(int length, List<int[]> ranges) {
+        // The most severe finding wins where ranges overlap: paint least severe first (FindingLevel is ERROR first).
+        int[] level = new int[length];
+        Arrays.fill(level, -1);
+        List<int[]> sorted = new ArrayList<>(ranges);
+        sorted.sort(Comparator.comparingInt((int[] r) -> r[2]).reversed());
+        for (int[] r : sorted) {
+            for (int i = r[0]; i < r[1]; i++) {
+                level[i] = r[2];
+            }
+        }
+        StyleSpansBuilder<Collection<String>> spans = new StyleSpansBuilder<>();
+        int i = 0;
+        while (i < length) {
+            int j = i;
+            while (j < length && level[j] == level[i]) {
+                j++;
+            }
+            spans.add(level[i] < 0 ? List.of() : List.of("squiggle", "squiggle-" + FindingLevel.values()[level[i]].name().toLowerCase(Locale.ROOT)), j - i);
+            i = j;
+        }
+        return spans.create();
+    }
+
+    private static Collection<String> union(Collection<String> a, Collection<String> b) {
+        if (b.isEmpty()) {
+            return a;
+        }
+        List<String> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+
+    private void showHover(int offset, Point2D screen) {
+        var position = area.offsetToPosition(offset, Bias.Forward);
+        int line = position.getMajor() + 1;
+        int column = position.getMinor() + 1;
+        String text = shownMarks.stream().filter(m -> covers(m, line, column)).map(LineMark::hover)
+                .collect(Collectors.joining("\n\n"));
+        if (text.isEmpty()) {
+            return;
+        }
+        hoverText.setText(text);
+        hover.show(area, screen.getX(), screen.getY() + 12);
+    }
+
+    /** Whether a mark's underline covers a 1-based position (an empty span covers its word). */
+    private boolean covers(LineMark m, int line, int column) {
+        if (line < m.line() || line > m.endLine()) {
+            return false;
+        }
+        if (m.line() == m.endLine() && m.endColumn() <= m.column()) {
+            String text = area.getParagraph(line - 1).getText();
+            int[] word = word(text, Math.min(m.column() - 1, text.length()));
+            return column - 1 >= word[0] && column - 1 < Math.max(word[1], word[0] + 1);
+        }
+        boolean afterStart = line > m.line() || column >= m.column();
+        boolean beforeEnd = line < m.endLine() || column < m.endColumn();
+        return afterStart && beforeEnd;
+    }
+
+    private void updateCaretPosition() {
+        caretPosition.set("Ln " + (area.getCurrentParagraph() + 1) + ", Col " + (area.getCaretColumn() + 1));
+    }
+
+    /**
+     * Scrolls a paragraph to the middle of the view. An editor in a new tab has no height until its first layout,
+     * and centring computes its offset from the height at once, so it waits for the height.
+     */
+    private void centre(int paragraph) {
+        if (pendingCentre != null) {
+            area.heightProperty().removeListener(pendingCentre);
+            pendingCentre = null;
+        }
+        if (area.getHeight() > 0) {
+            area.showParagraphAtCenter(paragraph);
+            return;
+        }
+        pendingCentre = new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends Number> o, Number before, Number height) {
+                if (height.doubleValue() > 0) {
+                    area.heightProperty().removeListener(this);
+                    pendingCentre = null;
+                    area.showParagraphAtCenter(paragraph);
+                }
+            }
+        };
+        area.heightProperty().addListener(pendingCentre);
+    }
+
+    private void refreshGutter() {
+        area.setParagraphGraphicFactory(null);
+        area.setParagraphGraphicFactory(this::gutter);
+    }
+
+    private Node gutter(int paragraph) {
+        Region mark = new Region();
+        mark.getStyleClass().add("gutter-mark");
+        List<LineMark> marks = marksByLine.getOrDefault(paragraph + 1, List.of());
+        if (!marks.isEmpty()) {
+            mark.getStyleClass().add(marks.get(0).level().styleClass());
+            Tooltip.install(mark, new Tooltip(marks.stream().map(LineMark::hover).collect(Collectors.joining("\n\n"))));
+        }
+        HBox gutter = new HBox(lineNumbers.apply(paragraph), mark);
+        gutter.getStyleClass().add("gutter");
+        return gutter;
+    }
+}

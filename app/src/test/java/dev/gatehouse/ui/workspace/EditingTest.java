@@ -1,0 +1,188 @@
+package dev.gatehouse.ui.workspace;
+
+import dev.gatehouse.ui.SampleWorkspaces;
+import dev.gatehouse.ui.common.DialogService;
+import dev.gatehouse.ui.common.DialogService.UnsavedChoice;
+import dev.gatehouse.ui.common.FxTaskRunner;
+import dev.gatehouse.ui.common.Theme;
+import dev.gatehouse.ui.matrix.GridModel;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.fxmisc.richtext.CodeArea;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.framework.junit5.Stop;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Editing in the window: typing is validated and decided live, saving writes, closing asks. */
+@ExtendWith(ApplicationExtension.class)
+class EditingTest {
+    private static final String FAQ = "agents/faq-agent.yaml";
+
+    @TempDir
+    Path temp;
+
+    private FxTaskRunner runner;
+    private WorkspaceViewModel viewModel;
+    private WorkspaceView view;
+    private final AtomicReference<UnsavedChoice> answer = new AtomicReference<>(UnsavedChoice.CANCEL);
+    private Path workspace;
+
+    @Start
+    void start(Stage stage) {
+        Theme theme = Theme.primerLight();
+        theme.install();
+        runner = new FxTaskRunner();
+        viewModel = new WorkspaceViewModel(runner, LastWorkspace.inMemory());
+        DialogService dialogs = new DialogService() {
+            @Override
+            public UnsavedChoice askUnsaved(String what) {
+                return answer.get();
+            }
+
+            @Override
+            public boolean askReloadChanged(String what) {
+                return false;
+            }
+        };
+        view = new WorkspaceView(viewModel, dialogs);
+        Scene scene = new Scene(view.root(), 1280, 800);
+        theme.applyTo(scene);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @Stop
+    void stop() {
+        runner.close();
+    }
+
+    @BeforeEach
+    void openCopy(FxRobot robot) throws IOException, TimeoutException {
+        workspace = SampleWorkspaces.copy(SampleWorkspaces.governed(), temp.resolve("governed"));
+        int revision = viewModel.revisionProperty().get();
+        robot.interact(() -> viewModel.open(workspace));
+        await(() -> viewModel.revisionProperty().get() > revision && !viewModel.loadingProperty().get());
+    }
+
+    @Test
+    void typingAnErrorUnderlinesItAndListsItThenFixingItClearsBoth(FxRobot robot) throws Exception {
+        String onDisk = Files.readString(workspace.resolve(FAQ));
+        CodeArea area = openAt(robot, FAQ, 11);
+        int end = area.getParagraphLength(10);
+        robot.interact(() -> area.moveTo(10, end));
+
+        robot.write("x");
+
+        await(() -> hasProblem("GH301", FAQ, 11));
+        // `model_ref: openai-gpt-4ox`: the value is underlined as an error, the key is not.
+        await(() -> area.getStyleOfChar(10, 14).contains("squiggle-error"));
+        assertFalse(area.getStyleOfChar(10, 3).contains("squiggle"));
+        assertEquals("● faq-agent.yaml", tabs(robot).getSelectionModel().getSelectedItem().getText());
+        assertEquals(onDisk, Files.readString(workspace.resolve(FAQ)), "typing writes nothing");
+
+        robot.type(KeyCode.BACK_SPACE);
+
+        await(() -> !hasProblem("GH301", FAQ, 11));
+        await(() -> !area.getStyleOfChar(10, 14).contains("squiggle"));
+        assertEquals("faq-agent.yaml", tabs(robot).getSelectionModel().getSelectedItem().getText());
+    }
+
+    @Test
+    void saveWritesTheTextAndClearsTheUnsavedMark(FxRobot robot) throws Exception {
+        String onDisk = Files.readString(workspace.resolve(FAQ));
+        CodeArea area = openAt(robot, FAQ, 1);
+        robot.interact(() -> area.moveTo(0));
+        robot.write("# reviewed\n");
+
+        robot.press(KeyCode.CONTROL).type(KeyCode.S).release(KeyCode.CONTROL);
+
+        await(() -> Files.readString(workspace.resolve(FAQ)).equals("# reviewed\n" + onDisk));
+        await(() -> tabs(robot).getSelectionModel().getSelectedItem().getText().equals("faq-agent.yaml"));
+        await(() -> ((Label) robot.lookup("#status-message").query()).getText().equals("Saved " + FAQ));
+        assertFalse(viewModel.hasUnsaved());
+    }
+
+    @Test
+    void anUnsavedGrantTurnsTheCellAllowedAndMarksItChanged(FxRobot robot) throws Exception {
+        GridModel before = viewModel.matrix().gridProperty().get();
+        int row = before.rowOf("billing-agent").orElseThrow();
+        int column = before.columnOf("order-lookup").orElseThrow();
+        assertEquals("DENY", before.verdict(row, column).name());
+        CodeArea area = openAt(robot, "roles/billing-specialist.yaml", 10);
+        robot.interact(() -> area.moveTo(9, area.getParagraphLength(9)));
+
+        robot.write("\n    - tool:order-lookup:invoke");
+
+        await(() -> {
+            GridModel now = viewModel.matrix().gridProperty().get();
+            int r = now.rowOf("billing-agent").orElse(-1);
+            int c = now.columnOf("order-lookup").orElse(-1);
+            return r >= 0 && c >= 0 && now.verdict(r, c).name().equals("ALLOW") && now.changed(r, c);
+        });
+        assertTrue(viewModel.hasUnsaved(), "the what-if is not saved");
+        assertFalse(Files.readString(workspace.resolve("roles/billing-specialist.yaml")).contains("order-lookup"));
+    }
+
+    @Test
+    void closingATabWithUnsavedChangesAsksAndKeepsItOnCancel(FxRobot robot) throws Exception {
+        CodeArea area = openAt(robot, FAQ, 1);
+        robot.interact(() -> area.moveTo(0));
+        robot.write("# draft\n");
+        await(viewModel::hasUnsaved);
+
+        answer.set(UnsavedChoice.CANCEL);
+        robot.interact(() -> view.tabs().closeSelected());
+        assertEquals(1, tabs(robot).getTabs().size());
+        assertEquals("# draft\n", area.getText().substring(0, 8));
+
+        answer.set(UnsavedChoice.DISCARD);
+        robot.interact(() -> view.tabs().closeSelected());
+        assertEquals(List.of(), tabs(robot).getTabs());
+        await(() -> !viewModel.hasUnsaved());
+        assertFalse(Files.readString(workspace.resolve(FAQ)).startsWith("# draft"));
+    }
+
+    private CodeArea openAt(FxRobot robot, String path, int line) throws TimeoutException {
+        robot.interact(() -> view.open(new SourceLocation(path, line, 1)));
+        await(() -> robot.lookup("#editor-" + path.replaceAll("[^A-Za-z0-9_-]", "-")).tryQuery().isPresent());
+        CodeArea area = robot.lookup("#editor-" + path.replaceAll("[^A-Za-z0-9_-]", "-")).queryAs(CodeArea.class);
+        robot.clickOn(area);
+        return area;
+    }
+
+    private boolean hasProblem(String code, String file, int line) {
+        return viewModel.problems().stream().anyMatch(p -> p.code().equals(code) && p.file().equals(file) && p.line() == line);
+    }
+
+    private static TabPane tabs(FxRobot robot) {
+        return robot.lookup("#source-tabs").queryAs(TabPane.class);
+    }
+
+    /** Waits, reading on the FX thread, until the condition holds: validation runs off it, after the debounce. */
+    private static void await(Callable<Boolean> condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}

@@ -6,13 +6,19 @@ import java.util.Optional;
 
 /**
  * A finding where the editor shows it: the 1-based span it underlines (end column exclusive; an empty span
- * underlines the word at its start), its level, the message and the fix hint shown on hover.
+ * underlines the word at its start), its level, the message and the fix hint shown on hover, and the quick fix
+ * that repairs it when the repair is mechanical.
  */
 public record LineMark(int line, int column, int endLine, int endColumn, FindingLevel level, String message,
-                       Optional<String> help) {
+                       Optional<String> help, Optional<QuickFix> fix) {
     /** A mark on a whole line, for findings about a line rather than a span. */
     public LineMark(int line, FindingLevel level, String message) {
-        this(line, 1, line, 1, level, message, Optional.empty());
+        this(line, 1, line, 1, level, message, Optional.empty(), Optional.empty());
+    }
+
+    /** A mark with no mechanical fix. */
+    public LineMark(int line, int column, int endLine, int endColumn, FindingLevel level, String message, Optional<String> help) {
+        this(line, column, endLine, endColumn, level, message, help, Optional.empty());
     }
 
     /** What the hover shows: the message, then the hint. */

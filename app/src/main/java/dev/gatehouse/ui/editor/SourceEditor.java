@@ -9,8 +9,12 @@ import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.stage.Popup;
@@ -93,6 +97,20 @@ public final class SourceEditor {
         area.setMouseOverTextDelay(Duration.ofMillis(350));
         area.addEventHandler(MouseOverTextEvent.MOUSE_OVER_TEXT_BEGIN, e -> showHover(e.getCharacterIndex(), e.getScreenPosition()));
         area.addEventHandler(MouseOverTextEvent.MOUSE_OVER_TEXT_END, e -> hover.hide());
+        // Ctrl+1 / Alt+Enter offer the quick fixes of the findings at the caret, as desktop IDEs do.
+        area.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if ((e.isShortcutDown() && e.getCode() == KeyCode.DIGIT1) || (e.isAltDown() && e.getCode() == KeyCode.ENTER)) {
+                e.consume();
+                showQuickFixes();
+            }
+        });
+        area.setOnContextMenuRequested(e -> {
+            ContextMenu menu = quickFixMenu();
+            if (!menu.getItems().isEmpty()) {
+                menu.show(area, e.getScreenX(), e.getScreenY());
+                e.consume();
+            }
+        });
         show(document);
         updateCaretPosition();
     }
@@ -179,6 +197,54 @@ public final class SourceEditor {
         if (!text.equals(area.getText())) {
             area.replaceText(0, area.getLength(), text);
         }
+    }
+
+    /** The quick fixes of the findings under the caret, in the order their marks are listed. */
+    public List<QuickFix> quickFixesAtCaret() {
+        int line = area.getCurrentParagraph() + 1;
+        int column = area.getCaretColumn() + 1;
+        return shownMarks.stream().filter(m -> m.fix().isPresent() && (covers(m, line, column) || covers(m, line, column - 1)))
+                .map(m -> m.fix().get()).distinct().toList();
+    }
+
+    /**
+     * Applies a quick fix as one undoable edit; false when its span no longer fits the text (it was computed on
+     * a text that has changed since).
+     */
+    public boolean apply(QuickFix fix) {
+        int start = offset(fix.line(), fix.column());
+        int end = offset(fix.endLine(), fix.endColumn());
+        if (start < 0 || end < start) {
+            return false;
+        }
+        area.replaceText(start, end, fix.replacement());
+        return true;
+    }
+
+    private int offset(int line, int column) {
+        if (line < 1 || line > area.getParagraphs().size() || column < 1 || column - 1 > area.getParagraphLength(line - 1)) {
+            return -1;
+        }
+        return area.getAbsolutePosition(line - 1, column - 1);
+    }
+
+    private void showQuickFixes() {
+        ContextMenu menu = quickFixMenu();
+        if (menu.getItems().isEmpty()) {
+            return;
+        }
+        area.getCaretBounds().ifPresent(b -> menu.show(area, b.getMinX(), b.getMaxY()));
+    }
+
+    private ContextMenu quickFixMenu() {
+        ContextMenu menu = new ContextMenu();
+        menu.setId("quick-fix-menu");
+        for (QuickFix fix : quickFixesAtCaret()) {
+            MenuItem item = new MenuItem("Quick fix: " + fix.title());
+            item.setOnAction(e -> apply(fix));
+            menu.getItems().add(item);
+        }
+        return menu;
     }
 
     /** Puts the caret on a 1-based line and column, tints that line and scrolls it to the middle of the view. */

@@ -13,6 +13,7 @@ import dev.gatehouse.core.validate.Validator;
 import dev.gatehouse.core.workspace.WorkspaceFiles;
 import dev.gatehouse.ui.common.FindingLevel;
 import dev.gatehouse.ui.editor.LineMark;
+import dev.gatehouse.ui.editor.QuickFix;
 import dev.gatehouse.ui.editor.SourceDocument;
 
 import java.io.IOException;
@@ -89,7 +90,9 @@ record LoadedWorkspace(Path root, String summary, long errors, long warnings, Li
     private static List<LineMark> marks(String path, List<Diagnostic> diagnostics) {
         return diagnostics.stream().filter(d -> d.span().file().path().equals(path))
                 .map(d -> new LineMark(d.span().line(), d.span().column(), d.span().endLine(), d.span().endColumn(),
-                        level(d.severity()), d.code().name() + ": " + d.message(), d.help()))
+                        level(d.severity()), d.code().name() + ": " + d.message(), d.help(),
+                        d.fix().map(f -> new QuickFix(f.title(), f.span().line(), f.span().column(), f.span().endLine(),
+                                f.span().endColumn(), f.replacement()))))
                 .toList();
     }
 

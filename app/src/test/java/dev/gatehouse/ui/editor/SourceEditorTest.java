@@ -126,6 +126,36 @@ class SourceEditorTest {
         assertEquals("Ln 3, Col 5", editor.caretPositionProperty().get());
     }
 
+    @Test
+    void ctrlOneOffersTheQuickFixOfTheFindingAtTheCaretAndAppliesItAsOneUndo(FxRobot robot) {
+        String flow = "kind: Agent\nspec:\n  roles: [support-reader, billing]\n";
+        QuickFix block = new QuickFix("write the list in block style", 3, 10, 3, 35, "\n    - support-reader\n    - billing");
+        SourceDocument doc = new SourceDocument("agents/flow.yaml", Path.of("/ws/agents/flow.yaml"), flow, List.of(
+                new LineMark(3, 10, 3, 35, FindingLevel.ERROR, "GH502: orloj's reader drops `spec.roles`", Optional.empty(), Optional.of(block))));
+        robot.interact(() -> tabs.show(doc, 3, 12));
+        CodeArea area = robot.lookup("#editor-agents-flow-yaml").queryAs(CodeArea.class);
+        robot.clickOn(area);
+        robot.interact(() -> area.moveTo(2, 12));
+
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT1).release(KeyCode.CONTROL);
+        robot.clickOn("Quick fix: write the list in block style");
+
+        assertEquals("kind: Agent\nspec:\n  roles: \n    - support-reader\n    - billing\n", area.getText());
+        robot.interact(area::undo);
+        assertEquals(flow, area.getText());
+    }
+
+    @Test
+    void aQuickFixComputedOnOtherTextIsRefused(FxRobot robot) {
+        robot.interact(() -> tabs.show(FAQ, 1, 1));
+        SourceEditor editor = tabs.selectedProperty().get().orElseThrow();
+
+        boolean applied = editor.apply(new QuickFix("stale", 40, 1, 40, 2, "x"));
+
+        assertFalse(applied);
+        assertEquals(TEXT, editor.text());
+    }
+
     /** Whether the character at a 0-based paragraph and column carries a squiggle. */
     private static boolean squiggled(CodeArea area, int paragraph, int column) {
         return area.getStyleOfChar(paragraph, column).contains("squiggle");

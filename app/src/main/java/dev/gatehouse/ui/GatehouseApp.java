@@ -1,6 +1,7 @@
 package dev.gatehouse.ui;
 
 import dev.gatehouse.ui.common.FxTaskRunner;
+import dev.gatehouse.ui.common.Settings;
 import dev.gatehouse.ui.common.Theme;
 import dev.gatehouse.ui.workspace.LastWorkspace;
 import dev.gatehouse.ui.workspace.WorkspaceView;
@@ -31,22 +32,36 @@ public final class GatehouseApp extends Application {
             logTiming("toolkit started");
         }
         LaunchOptions options = LaunchOptions.of(getParameters().getNamed());
-        Theme theme = Theme.primerLight();
+        Settings settings = Settings.in(Preferences.userNodeForPackage(GatehouseApp.class));
+        Theme theme = Theme.named(settings.get("theme").orElse(Theme.LIGHT));
         theme.install();
         runner = new FxTaskRunner();
-        LastWorkspace last = LastWorkspace.inPreferences(Preferences.userNodeForPackage(GatehouseApp.class));
+        LastWorkspace last = LastWorkspace.in(settings);
         WorkspaceViewModel viewModel = new WorkspaceViewModel(runner, last);
-        WorkspaceView view = new WorkspaceView(viewModel);
+        WorkspaceView view = new WorkspaceView(viewModel, null, settings);
 
-        Scene scene = new Scene(view.root(), 1280, 800);
+        Scene scene = new Scene(view.root(), settings.getDouble("window.width", 1280), settings.getDouble("window.height", 800));
         theme.applyTo(scene);
         stage.titleProperty().bind(viewModel.titleProperty());
         stage.setScene(scene);
-        // Closing the window with unsaved edits asks first; cancelling keeps it open.
+        settings.get("window.x").ifPresent(x -> stage.setX(settings.getDouble("window.x", 0)));
+        settings.get("window.y").ifPresent(y -> stage.setY(settings.getDouble("window.y", 0)));
+        stage.setMaximized(Boolean.parseBoolean(settings.get("window.maximized").orElse("false")));
+        // Closing the window with unsaved edits asks first; cancelling keeps it open. Then the layout is kept.
         stage.setOnCloseRequest(event -> {
             if (!view.mayClose()) {
                 event.consume();
+                return;
             }
+            view.remember();
+            settings.put("window.maximized", Boolean.toString(stage.isMaximized()));
+            if (!stage.isMaximized()) {
+                settings.put("window.x", Double.toString(stage.getX()));
+                settings.put("window.y", Double.toString(stage.getY()));
+                settings.put("window.width", Double.toString(scene.getWidth()));
+                settings.put("window.height", Double.toString(scene.getHeight()));
+            }
+            settings.flush();
         });
         if (TIMING) {
             logTiming("scene built");
@@ -55,7 +70,11 @@ public final class GatehouseApp extends Application {
         }
         // Read before showing: the worker reads the files while the toolkit lays out and paints the window.
         options.workspaceToOpen(Path.of("").toAbsolutePath(), last.get()).ifPresent(folder -> {
-            options.open().ifPresent(view::openWhenShown);
+            if (options.open().isPresent()) {
+                view.openWhenShown(options.open().get());
+            } else {
+                view.restoreTabsWhenShown();
+            }
             viewModel.open(folder);
         });
         stage.show();

@@ -28,6 +28,10 @@ public final class SampleWorkspaces {
         return repo().resolve("samples/governed");
     }
 
+    public static Path seed() {
+        return repo().resolve("samples/seed");
+    }
+
     public static Path mistakes() {
         return repo().resolve("samples/mistakes");
     }

@@ -1,5 +1,6 @@
 package dev.gatehouse.ui.common;
 
+import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import javafx.application.Application;
 import javafx.scene.Scene;
@@ -10,20 +11,32 @@ import java.util.Objects;
 
 /**
  * The look of the app: an AtlantaFX theme as the user-agent stylesheet, then our stylesheets on each scene.
- * Ours map the Modena colour names ControlsFX and RichTextFX still look up onto AtlantaFX's palette.
+ * Ours map the Modena colour names ControlsFX and RichTextFX still look up onto AtlantaFX's palette, and use
+ * only AtlantaFX's looked-up colours, so the same sheet serves the light and the dark theme.
  */
-public record Theme(String userAgentStylesheet, List<String> sceneStylesheets) {
+public record Theme(String name, String userAgentStylesheet, List<String> sceneStylesheets) {
     public static final String GATEHOUSE_CSS = "/gatehouse/css/gatehouse.css";
+    public static final String LIGHT = "light";
+    public static final String DARK = "dark";
 
     public Theme {
         sceneStylesheets = List.copyOf(sceneStylesheets);
     }
 
     public static Theme primerLight() {
-        return new Theme(new PrimerLight().getUserAgentStylesheet(), List.of(resource(GATEHOUSE_CSS)));
+        return new Theme(LIGHT, new PrimerLight().getUserAgentStylesheet(), List.of(resource(GATEHOUSE_CSS)));
     }
 
-    /** Sets the user-agent stylesheet for the whole application; call on the FX thread before building scenes. */
+    public static Theme primerDark() {
+        return new Theme(DARK, new PrimerDark().getUserAgentStylesheet(), List.of(resource(GATEHOUSE_CSS)));
+    }
+
+    /** The theme of a name, light for anything but {@link #DARK}. */
+    public static Theme named(String name) {
+        return DARK.equals(name) ? primerDark() : primerLight();
+    }
+
+    /** Sets the user-agent stylesheet for the whole application; call on the FX thread. Open windows restyle. */
     public void install() {
         Application.setUserAgentStylesheet(userAgentStylesheet);
     }

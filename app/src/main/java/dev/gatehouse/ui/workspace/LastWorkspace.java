@@ -1,44 +1,53 @@
 package dev.gatehouse.ui.workspace;
 
-import java.nio.file.Path;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.prefs.Preferences;
+import dev.gatehouse.ui.common.Settings;
 
-/** The workspace opened last, so a later start can reopen it. */
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** The workspaces opened lately, newest first, so a later start can reopen the last and the menu offer the rest. */
 public interface LastWorkspace {
+    /** How many workspaces File ▸ Open Recent lists. */
+    int RECENT = 8;
+
     Optional<Path> get();
 
     void set(Path root);
 
-    /** Kept in the user's preferences, under the key {@code lastWorkspace} of the node. */
-    static LastWorkspace inPreferences(Preferences node) {
+    /** Newest first, without duplicates, at most {@link #RECENT}. */
+    List<Path> recent();
+
+    /** Kept in settings under {@code lastWorkspace} and {@code recentWorkspaces} (one path per line). */
+    static LastWorkspace in(Settings settings) {
         return new LastWorkspace() {
             @Override
             public Optional<Path> get() {
-                return Optional.ofNullable(node.get("lastWorkspace", null)).map(Path::of);
+                return settings.get("lastWorkspace").map(Path::of);
             }
 
             @Override
             public void set(Path root) {
-                node.put("lastWorkspace", root.toString());
+                settings.put("lastWorkspace", root.toString());
+                List<Path> recent = new ArrayList<>(recent());
+                recent.remove(root);
+                recent.add(0, root);
+                settings.put("recentWorkspaces", String.join("\n",
+                        recent.subList(0, Math.min(RECENT, recent.size())).stream().map(Path::toString).toList()));
+            }
+
+            @Override
+            public List<Path> recent() {
+                return settings.get("recentWorkspaces").stream()
+                        .flatMap(v -> Arrays.stream(v.split("\n"))).filter(s -> !s.isBlank()).map(Path::of).toList();
             }
         };
     }
 
     /** Kept for this run only: tests, and runs that must not touch the user's preferences. */
     static LastWorkspace inMemory() {
-        AtomicReference<Path> last = new AtomicReference<>();
-        return new LastWorkspace() {
-            @Override
-            public Optional<Path> get() {
-                return Optional.ofNullable(last.get());
-            }
-
-            @Override
-            public void set(Path root) {
-                last.set(root);
-            }
-        };
+        return in(Settings.inMemory());
     }
 }

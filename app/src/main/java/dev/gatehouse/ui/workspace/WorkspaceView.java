@@ -1,6 +1,8 @@
 package dev.gatehouse.ui.workspace;
 
 import dev.gatehouse.ui.common.DialogService;
+import dev.gatehouse.ui.common.Settings;
+import dev.gatehouse.ui.common.Theme;
 import dev.gatehouse.ui.editor.SourceEditor;
 import dev.gatehouse.ui.editor.SourceTabs;
 import dev.gatehouse.ui.matrix.MatrixView;
@@ -16,6 +18,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.input.KeyCode;
@@ -47,15 +51,23 @@ public final class WorkspaceView {
     private final WorkspaceViewModel viewModel;
     private final BorderPane root = new BorderPane();
     private final DialogService dialogs;
+    private final Settings settings;
     private final SourceTabs tabs;
+    private final List<SplitPane> splits = new java.util.ArrayList<>();
 
     public WorkspaceView(WorkspaceViewModel viewModel) {
         this(viewModel, null);
     }
 
-    /** With the dialogs to ask through; null for JavaFX alerts over this window. */
+    /** With the dialogs to ask through; null for JavaFX alerts over this window. Remembers nothing. */
     public WorkspaceView(WorkspaceViewModel viewModel, DialogService dialogs) {
+        this(viewModel, dialogs, Settings.inMemory());
+    }
+
+    /** With the settings the layout, the theme and the open tabs are remembered in. */
+    public WorkspaceView(WorkspaceViewModel viewModel, DialogService dialogs, Settings settings) {
         this.viewModel = viewModel;
+        this.settings = settings;
         this.dialogs = dialogs != null ? dialogs
                 : DialogService.alerts(() -> Optional.ofNullable(root.getScene()).map(javafx.scene.Scene::getWindow));
         this.tabs = new SourceTabs(new SourceTabs.Owner() {
@@ -85,6 +97,53 @@ public final class WorkspaceView {
         root.setBottom(statusBar());
         acceptDroppedFolders();
         viewModel.revisionProperty().addListener((o, before, now) -> tabs.refresh(viewModel::document));
+        for (SplitPane split : splits) {
+            double[] positions = split.getDividerPositions();
+            for (int i = 0; i < positions.length; i++) {
+                split.setDividerPosition(i, settings.getDouble("divider:" + split.getId() + ":" + i, positions[i]));
+            }
+        }
+    }
+
+    /**
+     * Writes what the next start restores: divider positions, and the files open in this workspace with the
+     * selected one last.
+     */
+    public void remember() {
+        for (SplitPane split : splits) {
+            double[] positions = split.getDividerPositions();
+            for (int i = 0; i < positions.length; i++) {
+                settings.put("divider:" + split.getId() + ":" + i, Double.toString(positions[i]));
+            }
+        }
+        Path root = viewModel.rootProperty().get();
+        if (root != null) {
+            List<String> open = new java.util.ArrayList<>(tabs.editors().stream().map(e -> e.document().path()).toList());
+            tabs.selectedProperty().get().map(e -> e.document().path()).ifPresent(p -> {
+                open.remove(p);
+                open.add(p);
+            });
+            settings.put("openTabs:" + root, String.join("\n", open));
+        }
+    }
+
+    /** Reopens the files that were open in this workspace when the window last closed (once it is shown). */
+    public void restoreTabsWhenShown() {
+        ChangeListener<Number> once = new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends Number> o, Number before, Number now) {
+                viewModel.revisionProperty().removeListener(this);
+                Path root = viewModel.rootProperty().get();
+                settings.get("openTabs:" + root).ifPresent(v -> {
+                    for (String path : v.split("\n")) {
+                        if (!path.isBlank()) {
+                            open(new SourceLocation(path, 1, 1));
+                        }
+                    }
+                });
+            }
+        };
+        viewModel.revisionProperty().addListener(once);
     }
 
     public Parent root() {
@@ -134,7 +193,21 @@ public final class WorkspaceView {
                 Platform.exit();
             }
         });
-        Menu file = new Menu("File", null, open, reload, new SeparatorMenuItem(), save, saveAll, close,
+        Menu recentMenu = new Menu("Open Recent");
+        recentMenu.setId("menu-open-recent");
+        Runnable fillRecent = () -> recentMenu.getItems().setAll(viewModel.recentWorkspaces().stream().map(path -> {
+            MenuItem item = new MenuItem(path.toString());
+            item.setOnAction(event -> {
+                if (mayClose()) {
+                    viewModel.open(path);
+                }
+            });
+            return item;
+        }).toList());
+        fillRecent.run();
+        viewModel.recentWorkspaces().addListener((javafx.collections.ListChangeListener<Path>) change -> fillRecent.run());
+        recentMenu.disableProperty().bind(Bindings.isEmpty(viewModel.recentWorkspaces()));
+        Menu file = new Menu("File", null, open, recentMenu, reload, new SeparatorMenuItem(), save, saveAll, close,
                 new SeparatorMenuItem(), quit);
         file.setId("menu-file");
 
@@ -146,9 +219,26 @@ public final class WorkspaceView {
         MenuItem next = item("Next Problem", "menu-next-problem", new KeyCodeCombination(KeyCode.F8), this::nextProblem);
         Menu navigate = new Menu("Navigate", null, next);
         navigate.setId("menu-navigate");
-        MenuBar bar = new MenuBar(file, edit, navigate);
+        ToggleGroup themes = new ToggleGroup();
+        RadioMenuItem light = themeItem("Light Theme", "menu-theme-light", Theme.LIGHT, themes);
+        RadioMenuItem dark = themeItem("Dark Theme", "menu-theme-dark", Theme.DARK, themes);
+        (Theme.DARK.equals(settings.get("theme").orElse(Theme.LIGHT)) ? dark : light).setSelected(true);
+        Menu viewMenu = new Menu("View", null, light, dark);
+        viewMenu.setId("menu-view");
+        MenuBar bar = new MenuBar(file, edit, navigate, viewMenu);
         bar.setId("menu-bar");
         return bar;
+    }
+
+    private RadioMenuItem themeItem(String text, String id, String theme, ToggleGroup group) {
+        RadioMenuItem item = new RadioMenuItem(text);
+        item.setId(id);
+        item.setToggleGroup(group);
+        item.setOnAction(event -> {
+            Theme.named(theme).install();
+            settings.put("theme", theme);
+        });
+        return item;
     }
 
     private static MenuItem item(String text, String id, KeyCombination accelerator, Runnable action) {
@@ -197,11 +287,13 @@ public final class WorkspaceView {
         WorkspaceTree tree = new WorkspaceTree(viewModel.outlineProperty(), this::open);
         SplitPane top = new SplitPane(tree.node(), editors);
         top.setId("content-split");
+        splits.add(top);
         top.setDividerPositions(0.25);
         SplitPane.setResizableWithParent(tree.node(), false);
 
         SplitPane main = new SplitPane(top, problemsPane());
         main.setId("main-split");
+        splits.add(main);
         main.setOrientation(Orientation.VERTICAL);
         main.setDividerPositions(0.66);
         return main;
@@ -213,6 +305,7 @@ public final class WorkspaceView {
                 link -> open(new SourceLocation(link.file(), link.line(), link.column())));
         SplitPane split = new SplitPane(content, matrix.node());
         split.setId("workspace-split");
+        splits.add(split);
         split.setDividerPositions(0.55);
         return split;
     }

@@ -54,6 +54,8 @@ public final class WorkspaceViewModel {
     private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper(this, "revision");
     private final ObservableList<ProblemRow> problems = FXCollections.observableArrayList();
     private final ObservableList<ProblemRow> problemsView = FXCollections.unmodifiableObservableList(problems);
+    private final ObservableList<Path> recent = FXCollections.observableArrayList();
+    private final ObservableList<Path> recentView = FXCollections.unmodifiableObservableList(recent);
 
     private Optional<LoadedWorkspace> loaded = Optional.empty();
     /** Unsaved editor texts by workspace path: validated and decided in place of the files on disk. */
@@ -64,6 +66,7 @@ public final class WorkspaceViewModel {
         this.runner = runner;
         this.lastWorkspace = lastWorkspace;
         this.matrix = new MatrixViewModel(runner);
+        recent.setAll(lastWorkspace.recent());
     }
 
     /**
@@ -229,7 +232,10 @@ public final class WorkspaceViewModel {
         problems.setAll(workspace.problems());
         loading.set(false);
         revision.set(revision.get() + 1);
-        lastWorkspace.set(workspace.root());
+        if (!workspace.root().equals(lastWorkspace.get().orElse(null))) {
+            lastWorkspace.set(workspace.root());
+            recent.setAll(lastWorkspace.recent());
+        }
         switch (origin) {
             case DISK -> matrix.show(workspace.workspace());
             case EDIT -> matrix.showEdited(workspace.workspace());
@@ -309,6 +315,11 @@ public final class WorkspaceViewModel {
     /** Counts the workspaces shown; it changes once each time a read is shown. */
     public ReadOnlyIntegerProperty revisionProperty() {
         return revision.getReadOnlyProperty();
+    }
+
+    /** The workspaces opened lately, newest first: File ▸ Open Recent. */
+    public ObservableList<Path> recentWorkspaces() {
+        return recentView;
     }
 
     /** Every finding of the workspace shown, in the report's order (file, line, column, code). */

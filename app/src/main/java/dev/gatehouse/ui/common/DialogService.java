@@ -3,6 +3,7 @@ package dev.gatehouse.ui.common;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.TextInputDialog;
 import javafx.stage.Window;
 
 import java.util.Optional;
@@ -21,6 +22,15 @@ public interface DialogService {
 
     /** Asks whether to take a file's new text on disk over the unsaved edits of it. */
     boolean askReloadChanged(String what);
+
+    /** Asks for one line of text (a name); empty when the user cancels. */
+    default Optional<String> askText(String title, String prompt, String initial) {
+        return Optional.empty();
+    }
+
+    /** Says something went wrong, in a sentence. */
+    default void inform(String message) {
+    }
 
     /** Alerts over the window the supplier gives (it may have none yet). */
     static DialogService alerts(Supplier<Optional<Window>> owner) {
@@ -46,6 +56,24 @@ public interface DialogService {
                 alert.setHeaderText("Reload " + what + " from disk?");
                 owner.get().ifPresent(alert::initOwner);
                 return alert.showAndWait().orElse(keep) == reload;
+            }
+
+            @Override
+            public Optional<String> askText(String title, String prompt, String initial) {
+                TextInputDialog dialog = new TextInputDialog(initial);
+                dialog.setTitle(title);
+                dialog.setHeaderText(title);
+                dialog.setContentText(prompt);
+                owner.get().ifPresent(dialog::initOwner);
+                return dialog.showAndWait().map(String::strip).filter(s -> !s.isEmpty());
+            }
+
+            @Override
+            public void inform(String message) {
+                Alert alert = new Alert(Alert.AlertType.INFORMATION, message, ButtonType.OK);
+                alert.setHeaderText(null);
+                owner.get().ifPresent(alert::initOwner);
+                alert.showAndWait();
             }
         };
     }

@@ -207,8 +207,17 @@ public final class WorkspaceView {
         fillRecent.run();
         viewModel.recentWorkspaces().addListener((javafx.collections.ListChangeListener<Path>) change -> fillRecent.run());
         recentMenu.disableProperty().bind(Bindings.isEmpty(viewModel.recentWorkspaces()));
-        Menu file = new Menu("File", null, open, recentMenu, reload, new SeparatorMenuItem(), save, saveAll, close,
-                new SeparatorMenuItem(), quit);
+        Menu newResource = new Menu("New Resource");
+        newResource.setId("menu-new-resource");
+        for (ResourceTemplate template : ResourceTemplate.values()) {
+            MenuItem item = new MenuItem(template.label());
+            item.setId("menu-new-" + template);
+            item.setOnAction(event -> newResource(template));
+            newResource.getItems().add(item);
+        }
+        newResource.disableProperty().bind(viewModel.rootProperty().isNull());
+        Menu file = new Menu("File", null, newResource, new SeparatorMenuItem(), open, recentMenu, reload,
+                new SeparatorMenuItem(), save, saveAll, close, new SeparatorMenuItem(), quit);
         file.setId("menu-file");
 
         MenuItem undo = item("Undo", "menu-undo", shortcut(KeyCode.Z), () -> withEditor(e -> e.area().undo()));
@@ -228,6 +237,14 @@ public final class WorkspaceView {
         MenuBar bar = new MenuBar(file, edit, navigate, viewMenu);
         bar.setId("menu-bar");
         return bar;
+    }
+
+    /** Asks for a name, then creates the resource in the namespace the matrix shows and opens it. */
+    private void newResource(ResourceTemplate template) {
+        String namespace = Optional.ofNullable(viewModel.matrix().namespaceProperty().get()).filter(n -> !n.isEmpty()).orElse("default");
+        dialogs.askText("New " + template.kind(), "Name (namespace " + namespace + "):", "").ifPresent(name ->
+                viewModel.createResource(template, name, namespace, path -> open(new SourceLocation(path, 1, 1)))
+                        .ifPresent(dialogs::inform));
     }
 
     private RadioMenuItem themeItem(String text, String id, String theme, ToggleGroup group) {

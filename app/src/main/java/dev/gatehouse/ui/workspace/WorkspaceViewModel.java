@@ -1,9 +1,18 @@
 package dev.gatehouse.ui.workspace;
 
+import dev.gatehouse.core.model.Agent;
+import dev.gatehouse.core.model.AgentSystem;
+import dev.gatehouse.core.model.ModelEndpoint;
+import dev.gatehouse.core.model.Resource;
+import dev.gatehouse.core.model.Tool;
+import dev.gatehouse.core.model.Workspace;
+import dev.gatehouse.core.source.Located;
 import dev.gatehouse.core.workspace.AtomicFiles;
 import dev.gatehouse.ui.common.TaskRunner;
 import dev.gatehouse.ui.editor.SourceDocument;
 import dev.gatehouse.ui.matrix.MatrixViewModel;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -16,11 +25,13 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The state of the workspace window. With its package-private {@link LoadedWorkspace} and {@link Outline} it is
@@ -165,6 +176,83 @@ public final class WorkspaceViewModel {
         }
         status.set("Saved " + path);
         return true;
+    }
+
+    /**
+     * Creates a resource from its template in {@code <folder>/<name>.yaml} of the workspace, its placeholders
+     * filled with the name, the namespace and the first resource of each kind it needs there, then reads the
+     * workspace again and hands the new file's path to {@code created}. Returns why it cannot, without writing
+     * anything: no workspace, an invalid name, a file that exists, a resource it needs that is missing.
+     */
+    public Optional<String> createResource(ResourceTemplate template, String name, String namespace, Consumer<String> created) {
+        if (loaded.isEmpty()) {
+            return Optional.of("open a workspace first");
+        }
+        String ns = namespace == null || namespace.isBlank() ? "default" : namespace.strip();
+        if (!ResourceTemplate.validName(name) || !ResourceTemplate.validName(ns)) {
+            return Optional.of("`" + (ResourceTemplate.validName(name) ? ns : name)
+                    + "` is not a name Gatehouse creates: letters, digits, `.`, `_` and `-`, starting with a letter or digit");
+        }
+        Workspace ws = loaded.get().workspace();
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("name", name);
+        values.put("namespace", ns);
+        for (String need : template.needs()) {
+            Optional<String> value = switch (need) {
+                case "modelEndpoint" -> first(ws.all(ModelEndpoint.class), ns).map(e -> e.name());
+                case "model" -> first(ws.all(ModelEndpoint.class), ns)
+                        .flatMap(e -> e.defaultModel().map(Located::value));
+                case "tool" -> first(ws.all(Tool.class), ns).map(t -> t.name());
+                case "agent" -> first(ws.all(Agent.class), ns).map(a -> a.name());
+                case "system" -> first(ws.all(AgentSystem.class), ns).map(s -> s.name());
+                default -> Optional.empty();
+            };
+            if (value.isEmpty()) {
+                return Optional.of("a new " + template.kind() + " needs " + article(need) + " in namespace `" + ns + "`: create one first");
+            }
+            values.put(need, value.get());
+        }
+        String path = template.folder() + "/" + name + ".yaml";
+        Path file = loaded.get().root().resolve(path);
+        if (Files.exists(file) || loaded.get().document(path).isPresent()) {
+            return Optional.of("`" + path + "` exists already");
+        }
+        String text = template.text();
+        for (Map.Entry<String, String> v : values.entrySet()) {
+            text = text.replace("${" + v.getKey() + "}", v.getValue());
+        }
+        String content = text;
+        runner.run(() -> {
+            AtomicFiles.write(file, content);
+            return path;
+        }, written -> {
+            status.set("Created " + written);
+            ChangeListener<Number> once = new ChangeListener<>() {
+                @Override
+                public void changed(ObservableValue<? extends Number> o, Number before, Number now) {
+                    revision.removeListener(this);
+                    created.accept(written);
+                }
+            };
+            revision.addListener(once);
+            analyse(unsaved.isEmpty() ? Origin.DISK : Origin.EDIT);
+        }, failure -> status.set("Could not create " + path + ": " + reason(failure)));
+        return Optional.empty();
+    }
+
+    private static <T extends dev.gatehouse.core.model.Resource> Optional<T> first(List<T> all, String namespace) {
+        return all.stream().filter(r -> r.namespace().equals(namespace)).findFirst();
+    }
+
+    private static String article(String need) {
+        return switch (need) {
+            case "modelEndpoint" -> "a ModelEndpoint";
+            case "model" -> "a ModelEndpoint with a default_model";
+            case "tool" -> "a Tool";
+            case "agent" -> "an Agent";
+            case "system" -> "an AgentSystem";
+            default -> need;
+        };
     }
 
     /** Drops the unsaved edits of a file: its text on disk counts again. */

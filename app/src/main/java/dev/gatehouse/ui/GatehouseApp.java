@@ -11,6 +11,7 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.prefs.Preferences;
@@ -25,6 +26,7 @@ public final class GatehouseApp extends Application {
     private static final boolean TIMING = Boolean.getBoolean("gatehouse.timing");
 
     private FxTaskRunner runner;
+    private WorkspaceViewModel viewModel;
 
     @Override
     public void start(Stage stage) {
@@ -37,7 +39,9 @@ public final class GatehouseApp extends Application {
         theme.install();
         runner = new FxTaskRunner();
         LastWorkspace last = LastWorkspace.in(settings);
-        WorkspaceViewModel viewModel = new WorkspaceViewModel(runner, last);
+        viewModel = new WorkspaceViewModel(runner, last, Optional.of(home().resolve("recovery")));
+        // Another program changing the workspace on disk (an editor, a checkout) is read again at once.
+        viewModel.watchDisk();
         WorkspaceView view = new WorkspaceView(viewModel, null, settings);
 
         Scene scene = new Scene(view.root(), settings.getDouble("window.width", 1280), settings.getDouble("window.height", 800));
@@ -62,6 +66,7 @@ public final class GatehouseApp extends Application {
                 settings.put("window.height", Double.toString(scene.getHeight()));
             }
             settings.flush();
+            viewModel.closed();
         });
         if (TIMING) {
             logTiming("scene built");
@@ -82,9 +87,18 @@ public final class GatehouseApp extends Application {
 
     @Override
     public void stop() {
+        if (viewModel != null) {
+            viewModel.stopWatching();
+        }
         if (runner != null) {
             runner.close();
         }
+    }
+
+    /** Where the app keeps its own files: {@code -Dgatehouse.home}, else {@code ~/.gatehouse}. */
+    private static Path home() {
+        String configured = System.getProperty("gatehouse.home");
+        return configured != null ? Path.of(configured) : Path.of(System.getProperty("user.home"), ".gatehouse");
     }
 
     private static void logTiming(String what) {

@@ -23,6 +23,11 @@ public interface DialogService {
     /** Asks whether to take a file's new text on disk over the unsaved edits of it. */
     boolean askReloadChanged(String what);
 
+    /** Asks whether to take back the unsaved edits a previous run left (it crashed or was killed). */
+    default boolean askRecover(String what) {
+        return true;
+    }
+
     /** Asks for one line of text (a name); empty when the user cancels. */
     default Optional<String> askText(String title, String prompt, String initial) {
         return Optional.empty();
@@ -56,6 +61,17 @@ public interface DialogService {
                 alert.setHeaderText("Reload " + what + " from disk?");
                 owner.get().ifPresent(alert::initOwner);
                 return alert.showAndWait().orElse(keep) == reload;
+            }
+
+            @Override
+            public boolean askRecover(String what) {
+                ButtonType recover = new ButtonType("Recover", ButtonBar.ButtonData.YES);
+                ButtonType discard = new ButtonType("Discard", ButtonBar.ButtonData.NO);
+                Alert alert = new Alert(Alert.AlertType.WARNING,
+                        "Gatehouse did not close cleanly and kept unsaved changes of " + what + ".", recover, discard);
+                alert.setHeaderText("Recover unsaved changes?");
+                owner.get().ifPresent(alert::initOwner);
+                return alert.showAndWait().orElse(recover) == recover;
             }
 
             @Override

@@ -72,9 +72,19 @@ public final class SourceEditor {
     private Set<Integer> squiggled = Set.of();
     private int revealedParagraph = -1;
     private boolean replacing;
+    private final java.util.function.Predicate<SourceDocument> takeDisk;
     private ChangeListener<Number> pendingCentre;
 
     public SourceEditor(SourceDocument document, Consumer<String> onEdited) {
+        this(document, onEdited, next -> false);
+    }
+
+    /**
+     * With what to do when the file changes on disk while this editor has unsaved edits of it:
+     * {@code takeDisk} asks, and true replaces the edits with the new text on disk.
+     */
+    public SourceEditor(SourceDocument document, Consumer<String> onEdited, java.util.function.Predicate<SourceDocument> takeDisk) {
+        this.takeDisk = takeDisk;
         area.setId(idFor(document.path()));
         area.getStyleClass().add("source-editor");
         area.setParagraphGraphicFactory(this::gutter);
@@ -165,6 +175,21 @@ public final class SourceEditor {
     public void show(SourceDocument next) {
         boolean first = document == null;
         document = next;
+        if (!first && dirty.get() && !next.diskText().equals(diskText)) {
+            // The file changed on disk under unsaved edits: the user decides, once per change on disk.
+            String before = diskText;
+            diskText = next.diskText();
+            if (takeDisk.test(next)) {
+                replaceText(next.diskText());
+                dirty.set(false);
+                area.getUndoManager().forgetHistory();
+                return;
+            }
+            dirty.set(!area.getText().equals(diskText));
+            if (before != null && !next.text().equals(area.getText())) {
+                return;
+            }
+        }
         if (first || (!next.text().equals(area.getText()) && !dirty.get())) {
             int paragraph = first ? 0 : area.getCurrentParagraph();
             diskText = next.diskText();

@@ -177,7 +177,13 @@ public final class SourceTabs {
     }
 
     private SourceEditor open(SourceDocument document) {
-        SourceEditor editor = new SourceEditor(document, text -> owner.edited(document.path(), text));
+        SourceEditor editor = new SourceEditor(document, text -> owner.edited(document.path(), text), next -> {
+            boolean reload = dialogs.askReloadChanged(next.name());
+            if (reload) {
+                owner.discarded(next.path());
+            }
+            return reload;
+        });
         Tab tab = new Tab(document.name(), editor.node());
         tab.setId("tab-" + SourceEditor.slug(document.path()));
         tab.setTooltip(new Tooltip(document.path()));

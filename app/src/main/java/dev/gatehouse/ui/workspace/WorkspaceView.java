@@ -97,6 +97,24 @@ public final class WorkspaceView {
         root.setBottom(statusBar());
         acceptDroppedFolders();
         viewModel.revisionProperty().addListener((o, before, now) -> tabs.refresh(viewModel::document));
+        viewModel.recoverableProperty().addListener((o, before, left) -> {
+            if (left.isEmpty()) {
+                return;
+            }
+            List<String> paths = List.copyOf(left.keySet());
+            boolean restore = this.dialogs.askRecover(paths.size() == 1 ? paths.get(0) : paths.size() + " files");
+            if (restore) {
+                ChangeListener<Number> once = new ChangeListener<>() {
+                    @Override
+                    public void changed(ObservableValue<? extends Number> r, Number was, Number is) {
+                        viewModel.revisionProperty().removeListener(this);
+                        paths.forEach(p -> open(new SourceLocation(p, 1, 1)));
+                    }
+                };
+                viewModel.revisionProperty().addListener(once);
+            }
+            Platform.runLater(() -> viewModel.recover(restore));
+        });
         for (SplitPane split : splits) {
             double[] positions = split.getDividerPositions();
             for (int i = 0; i < positions.length; i++) {

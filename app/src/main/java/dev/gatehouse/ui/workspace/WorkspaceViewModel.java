@@ -8,6 +8,8 @@ import dev.gatehouse.core.model.Tool;
 import dev.gatehouse.core.model.Workspace;
 import dev.gatehouse.core.source.Located;
 import dev.gatehouse.core.workspace.AtomicFiles;
+import dev.gatehouse.core.workspace.FolderWatcher;
+import dev.gatehouse.core.workspace.Recovery;
 import dev.gatehouse.ui.common.TaskRunner;
 import dev.gatehouse.ui.editor.SourceDocument;
 import dev.gatehouse.ui.matrix.MatrixViewModel;
@@ -25,6 +27,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -71,11 +74,21 @@ public final class WorkspaceViewModel {
     private Optional<LoadedWorkspace> loaded = Optional.empty();
     /** Unsaved editor texts by workspace path: validated and decided in place of the files on disk. */
     private final Map<String, String> unsaved = new LinkedHashMap<>();
+    private final Optional<Recovery> recovery;
+    private boolean watching;
+    private Optional<FolderWatcher> watcher = Optional.empty();
+    private final ReadOnlyObjectWrapper<Map<String, String>> recoverable = new ReadOnlyObjectWrapper<>(this, "recoverable", Map.of());
     private int started;
 
     public WorkspaceViewModel(TaskRunner runner, LastWorkspace lastWorkspace) {
+        this(runner, lastWorkspace, Optional.empty());
+    }
+
+    /** With the folder unsaved edits are kept in until they are saved, so a crash loses none of them. */
+    public WorkspaceViewModel(TaskRunner runner, LastWorkspace lastWorkspace, Optional<Path> recoveryFolder) {
         this.runner = runner;
         this.lastWorkspace = lastWorkspace;
+        this.recovery = recoveryFolder.map(Recovery::new);
         this.matrix = new MatrixViewModel(runner);
         recent.setAll(lastWorkspace.recent());
     }
@@ -93,10 +106,12 @@ public final class WorkspaceViewModel {
         loading.set(true);
         status.set("Reading " + target + "…");
         Map<String, String> edits = Map.copyOf(unsaved);
-        runner.run(() -> LoadedWorkspace.read(target, edits),
-                workspace -> {
+        boolean first = !target.equals(root.get());
+        runner.run(() -> new Opened(LoadedWorkspace.read(target, edits), first ? left(target) : Map.of()),
+                opened -> {
                     if (ticket == started) {
-                        show(workspace, edits.isEmpty() ? Origin.DISK : Origin.EDIT);
+                        show(opened.workspace(), edits.isEmpty() ? Origin.DISK : Origin.EDIT);
+                        offerBack(opened.workspace(), opened.left());
                     }
                 },
                 failure -> {
@@ -119,10 +134,13 @@ public final class WorkspaceViewModel {
         if (loaded.isEmpty() || loaded.get().document(path).isEmpty()) {
             return;
         }
+        Path target = loaded.get().root();
         if (text.equals(loaded.get().document(path).get().diskText())) {
             unsaved.remove(path);
+            keepRecovery(r -> r.forget(target, path));
         } else {
             unsaved.put(path, text);
+            keepRecovery(r -> r.keep(target, path, text));
         }
         analyse(Origin.EDIT);
     }
@@ -144,6 +162,8 @@ public final class WorkspaceViewModel {
         }, written -> {
             if (written.equals(unsaved.get(path))) {
                 unsaved.remove(path);
+                Path target = root.get();
+                keepRecovery(r -> r.forget(target, path));
             }
             status.set("Saved " + path);
             done.run();
@@ -255,9 +275,131 @@ public final class WorkspaceViewModel {
         };
     }
 
+    /** A read workspace and the unsaved texts a previous run left for it. */
+    private record Opened(LoadedWorkspace workspace, Map<String, String> left) {}
+
+    private Map<String, String> left(Path target) {
+        if (recovery.isEmpty()) {
+            return Map.of();
+        }
+        try {
+            return recovery.get().left(target);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "could not read the recovery files of " + target, e);
+            return Map.of();
+        }
+    }
+
+    /** Offers back what a previous run left unsaved, where it still differs from the file on disk. */
+    private void offerBack(LoadedWorkspace workspace, Map<String, String> left) {
+        Map<String, String> differing = new LinkedHashMap<>();
+        left.forEach((path, text) -> workspace.document(path).filter(d -> !d.diskText().equals(text))
+                .ifPresent(d -> differing.put(path, text)));
+        if (differing.isEmpty()) {
+            if (!left.isEmpty()) {
+                keepRecovery(r -> r.forgetAll(workspace.root()));
+            }
+            return;
+        }
+        recoverable.set(Map.copyOf(differing));
+    }
+
+    /**
+     * The unsaved edits a previous run left (crashed, killed) for the workspace shown, by path: offered back
+     * once; {@link #recover} takes them or drops them.
+     */
+    public ReadOnlyObjectProperty<Map<String, String>> recoverableProperty() {
+        return recoverable.getReadOnlyProperty();
+    }
+
+    /** Takes the edits left by a previous run as unsaved edits (true), or throws them away (false). */
+    public void recover(boolean restore) {
+        Map<String, String> left = recoverable.get();
+        recoverable.set(Map.of());
+        Path target = root.get();
+        if (left.isEmpty() || target == null) {
+            return;
+        }
+        if (restore) {
+            unsaved.putAll(left);
+            status.set("Recovered unsaved changes of " + left.size() + (left.size() == 1 ? " file" : " files"));
+            analyse(Origin.EDIT);
+        } else {
+            keepRecovery(r -> r.forgetAll(target));
+        }
+    }
+
+    /** A clean exit: nothing is unsaved any more (saved or discarded), so nothing is left to recover. */
+    public void closed() {
+        Path target = root.get();
+        if (target != null && unsaved.isEmpty() && recovery.isPresent()) {
+            try {
+                recovery.get().forgetAll(target);
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.WARNING, "could not clear the recovery files of " + target, e);
+            }
+        }
+    }
+
+    private interface RecoveryWrite {
+        void apply(Recovery recovery) throws IOException;
+    }
+
+    /** Writes to the recovery folder off the FX thread; a failure is logged, not shown: the edit itself is fine. */
+    private void keepRecovery(RecoveryWrite write) {
+        recovery.ifPresent(r -> runner.run(() -> {
+            write.apply(r);
+            return Boolean.TRUE;
+        }, done -> { }, failure -> LOG.log(System.Logger.Level.WARNING, "could not write the recovery file", failure)));
+    }
+
     /** Drops the unsaved edits of a file: its text on disk counts again. */
     public void discard(String path) {
+        Path target = root.get();
+        if (target != null) {
+            keepRecovery(r -> r.forget(target, path));
+        }
         if (unsaved.remove(path) != null) {
+            analyse(unsaved.isEmpty() ? Origin.DISK : Origin.EDIT);
+        }
+    }
+
+    /**
+     * From now on, a change on disk under the workspace shown (another program, a checkout) validates it again,
+     * as {@link #externalChange} does; each newly opened workspace is watched in place of the last.
+     */
+    public void watchDisk() {
+        watching = true;
+        Optional.ofNullable(root.get()).ifPresent(this::watch);
+        root.addListener((o, before, now) -> {
+            if (watching && now != null && !now.equals(before)) {
+                watch(now);
+            }
+        });
+    }
+
+    /** Stops watching the disk (the window is closing). */
+    public void stopWatching() {
+        watching = false;
+        watcher.ifPresent(FolderWatcher::close);
+        watcher = Optional.empty();
+    }
+
+    private void watch(Path folder) {
+        watcher.ifPresent(FolderWatcher::close);
+        watcher = Optional.empty();
+        try {
+            // The watcher calls back on its own thread; an empty job brings the call onto the FX thread.
+            watcher = Optional.of(FolderWatcher.start(folder, 300, () -> runner.run(() -> Boolean.TRUE,
+                    done -> externalChange(), failure -> { })));
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot watch " + folder + " for changes; use File > Reload", e);
+        }
+    }
+
+    /** Something under the workspace changed on disk: validate again, unsaved edits still in place. */
+    public void externalChange() {
+        if (!loading.get()) {
             analyse(unsaved.isEmpty() ? Origin.DISK : Origin.EDIT);
         }
     }

@@ -164,6 +164,27 @@ class EditingTest {
         assertFalse(Files.readString(workspace.resolve(FAQ)).startsWith("# draft"));
     }
 
+    @Test
+    void aFileChangedOnDiskShowsItsNewTextAndAskedKeepsUnsavedEdits(FxRobot robot) throws Exception {
+        robot.interact(viewModel::watchDisk);
+        CodeArea area = openAt(robot, FAQ, 1);
+        String changed = "# changed by another program\n" + Files.readString(workspace.resolve(FAQ));
+
+        Files.writeString(workspace.resolve(FAQ), changed);
+
+        await(() -> area.getText().equals(changed));
+        robot.interact(() -> area.moveTo(0));
+        robot.write("# mine\n");
+        await(viewModel::hasUnsaved);
+        Files.writeString(workspace.resolve(FAQ), "# again\n" + changed);
+        await(() -> viewModel.document(FAQ).orElseThrow().diskText().startsWith("# again"));
+        WaitForAsyncUtils.waitForFxEvents();
+        // The dialog answered "keep my changes": the edits stay, still unsaved against the new text on disk.
+        assertEquals("# mine\n" + changed, area.getText());
+        assertEquals("● faq-agent.yaml", tabs(robot).getSelectionModel().getSelectedItem().getText());
+        robot.interact(viewModel::stopWatching);
+    }
+
     private CodeArea openAt(FxRobot robot, String path, int line) throws TimeoutException {
         robot.interact(() -> view.open(new SourceLocation(path, line, 1)));
         await(() -> robot.lookup("#editor-" + path.replaceAll("[^A-Za-z0-9_-]", "-")).tryQuery().isPresent());

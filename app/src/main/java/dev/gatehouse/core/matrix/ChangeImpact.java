@@ -122,8 +122,11 @@ record ChangeImpact(boolean everything, Set<String> agents, Set<String> toolKeys
                             }
                         }
                         case TASK -> {
+                            // Without context, a task brings the scoped policies that target it to every member
+                            // of the system it runs (its old system and its new one: both versions are here).
+                            // With a system named, tasks take no part in matching.
                             if (ctx.none()) {
-                                
+                                ((Task) r).system().ifPresent(sys -> agents.addAll(members(both, key(sys.value()))));
                             }
                         }
                         default -> {

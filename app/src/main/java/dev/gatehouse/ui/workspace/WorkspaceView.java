@@ -3,6 +3,7 @@ package dev.gatehouse.ui.workspace;
 import dev.gatehouse.ui.common.DialogService;
 import dev.gatehouse.ui.common.Settings;
 import dev.gatehouse.ui.common.Theme;
+import dev.gatehouse.ui.editor.FindBar;
 import dev.gatehouse.ui.editor.SourceEditor;
 import dev.gatehouse.ui.editor.SourceTabs;
 import dev.gatehouse.ui.matrix.MatrixView;
@@ -15,6 +16,10 @@ import javafx.scene.Node;
 import javafx.geometry.Orientation;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -54,6 +59,10 @@ public final class WorkspaceView {
     private final Settings settings;
     private final SourceTabs tabs;
     private final List<SplitPane> splits = new java.util.ArrayList<>();
+    private final FindBar findBar = new FindBar();
+    private final TabPane bottom = new TabPane();
+    private final TextField searchQuery = new TextField();
+    private static final int SEARCH_LIMIT = 1000;
 
     public WorkspaceView(WorkspaceViewModel viewModel) {
         this(viewModel, null);
@@ -240,7 +249,10 @@ public final class WorkspaceView {
 
         MenuItem undo = item("Undo", "menu-undo", shortcut(KeyCode.Z), () -> withEditor(e -> e.area().undo()));
         MenuItem redo = item("Redo", "menu-redo", shortcut(KeyCode.Y), () -> withEditor(e -> e.area().redo()));
-        Menu edit = new Menu("Edit", null, undo, redo);
+        MenuItem find = item("Find…", "menu-find", shortcut(KeyCode.F), findBar::show);
+        MenuItem findInFiles = item("Find in Files…", "menu-find-in-files",
+                new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), this::showSearch);
+        Menu edit = new Menu("Edit", null, undo, redo, new SeparatorMenuItem(), find, findInFiles);
         edit.setId("menu-edit");
 
         MenuItem next = item("Next Problem", "menu-next-problem", new KeyCodeCombination(KeyCode.F8), this::nextProblem);
@@ -316,7 +328,9 @@ public final class WorkspaceView {
         empty.textProperty().bind(viewModel.hintProperty());
         empty.visibleProperty().bind(Bindings.isEmpty(tabs.node().getTabs()));
         empty.setMouseTransparent(true);
-        StackPane editors = new StackPane(tabs.node(), empty);
+        findBar.editorProperty().bind(tabs.selectedProperty());
+        VBox.setVgrow(tabs.node(), Priority.ALWAYS);
+        StackPane editors = new StackPane(new VBox(findBar.node(), tabs.node()), empty);
         editors.setId("editor-area");
 
         WorkspaceTree tree = new WorkspaceTree(viewModel.outlineProperty(), this::open);
@@ -326,7 +340,15 @@ public final class WorkspaceView {
         top.setDividerPositions(0.25);
         SplitPane.setResizableWithParent(tree.node(), false);
 
-        SplitPane main = new SplitPane(top, problemsPane());
+        Tab problemsTab = new Tab("Problems", problemsPane());
+        problemsTab.setId("bottom-problems");
+        problemsTab.setClosable(false);
+        Tab searchTab = new Tab("Search", searchPane());
+        searchTab.setId("bottom-search");
+        searchTab.setClosable(false);
+        bottom.getTabs().setAll(problemsTab, searchTab);
+        bottom.setId("bottom-tabs");
+        SplitPane main = new SplitPane(top, bottom);
         main.setId("main-split");
         splits.add(main);
         main.setOrientation(Orientation.VERTICAL);
@@ -343,6 +365,49 @@ public final class WorkspaceView {
         splits.add(split);
         split.setDividerPositions(0.55);
         return split;
+    }
+
+    /** Ctrl+Shift+F: the search tab, its query focused (the editor's selection, if one line, filled in). */
+    private void showSearch() {
+        bottom.getSelectionModel().select(1);
+        tabs.selectedProperty().get().map(e -> e.area().getSelectedText()).filter(t -> !t.isEmpty() && !t.contains("\n"))
+                .ifPresent(searchQuery::setText);
+        searchQuery.requestFocus();
+        searchQuery.selectAll();
+    }
+
+    private VBox searchPane() {
+        searchQuery.setId("search-query");
+        searchQuery.setPromptText("Find in all files of the workspace (Enter)");
+        Label count = new Label();
+        count.setId("search-count");
+        count.getStyleClass().add("pane-count");
+        ListView<SearchHit> results = new ListView<>();
+        results.setId("search-results");
+        results.setPlaceholder(new Label("Type a text and press Enter"));
+        searchQuery.setOnAction(e -> {
+            List<SearchHit> hits = viewModel.search(searchQuery.getText(), SEARCH_LIMIT);
+            results.getItems().setAll(hits);
+            count.setText(hits.size() >= SEARCH_LIMIT ? "first " + SEARCH_LIMIT : Integer.toString(hits.size()));
+            results.setPlaceholder(new Label("No match for " + searchQuery.getText()));
+        });
+        results.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2 && results.getSelectionModel().getSelectedItem() != null) {
+                open(results.getSelectionModel().getSelectedItem().location());
+            }
+        });
+        results.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER && results.getSelectionModel().getSelectedItem() != null) {
+                open(results.getSelectionModel().getSelectedItem().location());
+            }
+        });
+        HBox.setHgrow(searchQuery, Priority.ALWAYS);
+        HBox header = new HBox(searchQuery, count);
+        header.getStyleClass().add("pane-header");
+        VBox.setVgrow(results, Priority.ALWAYS);
+        VBox pane = new VBox(header, results);
+        pane.setId("search-pane");
+        return pane;
     }
 
     private VBox problemsPane() {

@@ -404,6 +404,32 @@ public final class WorkspaceViewModel {
         }
     }
 
+    /**
+     * Every match of {@code query} (ignoring case) in the workspace's files, unsaved edits included, in path and
+     * line order; at most {@code limit}.
+     */
+    public List<SearchHit> search(String query, int limit) {
+        List<SearchHit> hits = new java.util.ArrayList<>();
+        if (query.isEmpty() || loaded.isEmpty()) {
+            return hits;
+        }
+        String q = query.toLowerCase(java.util.Locale.ROOT);
+        for (String path : new java.util.TreeSet<>(loaded.get().documents().keySet())) {
+            String text = unsaved.getOrDefault(path, loaded.get().documents().get(path).text());
+            String[] lines = text.split("\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                String lower = lines[i].toLowerCase(java.util.Locale.ROOT);
+                for (int at = lower.indexOf(q); at >= 0; at = lower.indexOf(q, at + 1)) {
+                    hits.add(new SearchHit(path, i + 1, at + 1, lines[i]));
+                    if (hits.size() >= limit) {
+                        return hits;
+                    }
+                }
+            }
+        }
+        return hits;
+    }
+
     /** Whether any file has edits not on disk yet. */
     public boolean hasUnsaved() {
         return !unsaved.isEmpty();

@@ -29,6 +29,7 @@ class YamlHighlighterTest {
                 "yaml-comment # an agent",
                 "yaml-marker ---",
                 "yaml-key kind",
+                "yaml-kind Agent",
                 "yaml-key metadata",
                 "yaml-key name",
                 "yaml-string \"faq-agent\"",
@@ -37,6 +38,38 @@ class YamlHighlighterTest {
                 "yaml-key tools",
                 "yaml-key url",
                 "yaml-string 'http://x#y'"), styled(yaml));
+    }
+
+    @Test
+    void kindNumbersAndNamesOfResourcesHaveTheirOwnColours() {
+        String yaml = """
+                kind: ToolPermission
+                spec:
+                  tool_ref: order-lookup # governed
+                  model_ref: "quoted-stays-a-string"
+                  limits:
+                    max_steps: 8
+                    timeout: 30s
+                  graph:
+                    - to: billing-agent
+                """;
+
+        assertEquals(List.of(
+                "yaml-key kind",
+                "yaml-kind ToolPermission",
+                "yaml-key spec",
+                "yaml-key tool_ref",
+                "yaml-reference order-lookup",
+                "yaml-comment # governed",
+                "yaml-key model_ref",
+                "yaml-string \"quoted-stays-a-string\"",
+                "yaml-key limits",
+                "yaml-key max_steps",
+                "yaml-number 8",
+                "yaml-key timeout",
+                "yaml-key graph",
+                "yaml-key to",
+                "yaml-reference billing-agent"), styled(yaml));
     }
 
     @Test

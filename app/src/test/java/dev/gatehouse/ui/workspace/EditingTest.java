@@ -185,6 +185,34 @@ class EditingTest {
         robot.interact(viewModel::stopWatching);
     }
 
+    @Test
+    void ctrlFFindsInTheFileAndCtrlShiftFAcrossFiles(FxRobot robot) throws Exception {
+        CodeArea area = openAt(robot, FAQ, 1);
+        robot.interact(() -> area.moveTo(0));
+
+        robot.press(KeyCode.CONTROL).type(KeyCode.F).release(KeyCode.CONTROL);
+        robot.write("kb-search");
+
+        await(() -> "kb-search".equals(area.getSelectedText()));
+        assertEquals(0, area.getCurrentParagraph(), "the first match, in the opening comment");
+        assertEquals("1 of 2", ((Label) robot.lookup("#find-count").query()).getText());
+        robot.type(KeyCode.ENTER);
+        await(() -> area.getCurrentParagraph() == 15);
+        assertEquals("2 of 2", ((Label) robot.lookup("#find-count").query()).getText());
+
+        robot.type(KeyCode.ESCAPE);
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.F).release(KeyCode.SHIFT, KeyCode.CONTROL);
+        robot.type(KeyCode.ENTER);
+
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ListView<SearchHit> results = robot.lookup("#search-results").queryAs(javafx.scene.control.ListView.class);
+        await(() -> !results.getItems().isEmpty());
+        List<String> files = results.getItems().stream().map(SearchHit::file).distinct().toList();
+        assertEquals(List.of("agents/faq-agent.yaml", "agents/support-agent.yaml", "agents/triage-agent.json",
+                "roles/support-reader.yaml", "scenarios/faq-agent-without-roles.yaml", "scenarios/ticket-48213.yaml",
+                "tools/kb-search.yaml"), files);
+    }
+
     private CodeArea openAt(FxRobot robot, String path, int line) throws TimeoutException {
         robot.interact(() -> view.open(new SourceLocation(path, line, 1)));
         await(() -> robot.lookup("#editor-" + path.replaceAll("[^A-Za-z0-9_-]", "-")).tryQuery().isPresent());

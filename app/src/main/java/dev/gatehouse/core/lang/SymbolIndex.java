@@ -1,0 +1,275 @@
+package dev.gatehouse.core.lang;
+
+import dev.gatehouse.core.model.Agent;
+import dev.gatehouse.core.model.AgentPolicy;
+import dev.gatehouse.core.model.AgentSystem;
+import dev.gatehouse.core.model.Kind;
+import dev.gatehouse.core.model.Manifest;
+import dev.gatehouse.core.model.McpServer;
+import dev.gatehouse.core.model.Memory;
+import dev.gatehouse.core.model.ModelEndpoint;
+import dev.gatehouse.core.model.Resource;
+import dev.gatehouse.core.model.Task;
+import dev.gatehouse.core.model.TaskSchedule;
+import dev.gatehouse.core.model.TaskWebhook;
+import dev.gatehouse.core.model.Tool;
+import dev.gatehouse.core.model.ToolPermission;
+import dev.gatehouse.core.model.Workspace;
+import dev.gatehouse.core.source.Located;
+import dev.gatehouse.core.source.SourceId;
+import dev.gatehouse.core.source.SourceText;
+import dev.gatehouse.core.source.Span;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Every definition and reference of a workspace, with how each reference was written, so that it can be resolved
+ * (Orloj's case and namespace rules) and rewritten exactly. Built once per read workspace.
+ */
+final class SymbolIndex {
+    /** How the name sits in the written value: the whole value, {@code [ns/]name}, or a secret's {@code [ns/]name[:key]}. */
+    enum Form { BARE, QUALIFIED, SECRET }
+
+    /** A reference with what rewriting it needs: the written value, which characters of it are the name, how it was quoted. */
+    record Site(Reference reference, Located<String> value, int nameFrom, int nameTo, Written written) {
+    }
+
+    /** A definition with how its name was written. */
+    record Named(Definition definition, Located<String> value, Written written, Resource resource) {
+    }
+
+    private final Workspace workspace;
+    private final Map<SourceId, SourceText> texts;
+    private final List<Named> definitions = new ArrayList<>();
+    private final List<Site> sites = new ArrayList<>();
+
+    SymbolIndex(Workspace workspace, Map<SourceId, SourceText> texts) {
+        this.workspace = workspace;
+        this.texts = texts;
+        for (Manifest m : workspace.manifests()) {
+            Resource r = m.resource();
+            if (r.name().isEmpty()) {
+                continue;
+            }
+            Written w = Written.of(r.meta().name(), text(r.meta().file()));
+            Span span = w.partOrWhole(0, r.name().length());
+            definitions.add(new Named(new Definition(r.meta().kind(), r.namespace(), r.name(), span), r.meta().name(), w, r));
+        }
+        for (Named n : definitions) {
+            references(n);
+        }
+        sites.sort(Comparator.comparing(s -> s.reference().span()));
+    }
+
+    Workspace workspace() {
+        return workspace;
+    }
+
+    Optional<SourceText> text(SourceId file) {
+        return Optional.ofNullable(texts.get(file));
+    }
+
+    List<Named> named() {
+        return definitions;
+    }
+
+    List<Site> sites() {
+        return sites;
+    }
+
+    List<Definition> definitions() {
+        return definitions.stream().map(Named::definition).toList();
+    }
+
+    List<Reference> references() {
+        return sites.stream().map(Site::reference).toList();
+    }
+
+    // ------------------------------------------------------------------ what each kind references (ORLOJ.md §5.1)
+
+    private void references(Named owner) {
+        Resource r = owner.resource();
+        Definition from = owner.definition();
+        switch (r.meta().kind()) {
+            case AGENT -> {
+                Agent a = (Agent) r;
+                a.modelRef().ifPresent(v -> add(from, v, Kind.MODEL_ENDPOINT, Match.EXACT, Form.QUALIFIED, "spec.model_ref"));
+                a.tools().forEach(v -> add(from, v, Kind.TOOL, Match.EXACT, Form.BARE, "spec.tools"));
+                a.allowedTools().ifPresent(l -> l.forEach(v -> add(from, v, Kind.TOOL, Match.IGNORE_CASE, Form.BARE, "spec.allowed_tools")));
+                a.roles().forEach(v -> add(from, v, Kind.AGENT_ROLE, Match.EXACT, Form.QUALIFIED, "spec.roles"));
+                a.memory().flatMap(Agent.MemoryBinding::ref).ifPresent(v -> add(from, v, Kind.MEMORY, Match.EXACT, Form.BARE, "spec.memory.ref"));
+                a.execution().toolSequence().forEach(v -> add(from, v, Kind.TOOL, Match.IGNORE_CASE, Form.BARE, "spec.execution.tool_sequence"));
+            }
+            case AGENT_SYSTEM -> {
+                AgentSystem s = (AgentSystem) r;
+                s.agents().forEach(v -> add(from, v, Kind.AGENT, Match.EXACT, Form.BARE, "spec.agents"));
+                for (AgentSystem.GraphNode n : s.graph()) {
+                    add(from, n.name(), Kind.AGENT, Match.EXACT, Form.BARE, "spec.graph");
+                    n.next().ifPresent(v -> add(from, v, Kind.AGENT, Match.EXACT, Form.BARE, "spec.graph.next"));
+                    n.edges().forEach(v -> add(from, v, Kind.AGENT, Match.EXACT, Form.BARE, "spec.graph.edges.to"));
+                }
+            }
+            case TASK -> ((Task) r).system().ifPresent(v -> add(from, v, Kind.AGENT_SYSTEM, Match.EXACT, Form.BARE, "spec.system"));
+            case TOOL_PERMISSION -> {
+                ToolPermission p = (ToolPermission) r;
+                if (!implicitToolRef(p)) {
+                    add(from, p.toolRef(), Kind.TOOL, Match.IGNORE_CASE, Form.BARE, "spec.tool_ref");
+                }
+                p.targetAgents().forEach(v -> add(from, v, Kind.AGENT, Match.IGNORE_CASE, Form.BARE, "spec.target_agents"));
+            }
+            case AGENT_POLICY -> {
+                AgentPolicy p = (AgentPolicy) r;
+                p.targetSystems().forEach(v -> add(from, v, Kind.AGENT_SYSTEM, Match.IGNORE_CASE_ANY_NAMESPACE, Form.BARE, "spec.target_systems"));
+                p.targetTasks().forEach(v -> add(from, v, Kind.TASK, Match.IGNORE_CASE_ANY_NAMESPACE, Form.BARE, "spec.target_tasks"));
+                p.blockedTools().forEach(v -> add(from, v, Kind.TOOL, Match.IGNORE_CASE_ANY_NAMESPACE, Form.BARE, "spec.blocked_tools"));
+                p.allowedModels().forEach(v -> add(from, v, Kind.MODEL_ENDPOINT, Match.MODEL_ID, Form.BARE, "spec.allowed_models"));
+            }
+            case TOOL -> {
+                Tool t = (Tool) r;
+                t.auth().flatMap(Tool.Auth::secretRef).ifPresent(v -> add(from, v, Kind.SECRET, Match.EXACT, Form.SECRET, "spec.auth.secretRef"));
+                t.mcpServerRef().ifPresent(v -> add(from, v, Kind.MCP_SERVER, Match.EXACT, Form.BARE, "spec.mcp_server_ref"));
+            }
+            case MODEL_ENDPOINT -> ((ModelEndpoint) r).secretRef().ifPresent(v -> add(from, v, Kind.SECRET, Match.EXACT, Form.SECRET, "spec.auth.secretRef"));
+            case MEMORY -> {
+                Memory m = (Memory) r;
+                m.embeddingModel().ifPresent(v -> add(from, v, Kind.MODEL_ENDPOINT, Match.EXACT, Form.QUALIFIED, "spec.embedding_model"));
+                m.secretRef().ifPresent(v -> add(from, v, Kind.SECRET, Match.EXACT, Form.SECRET, "spec.auth.secretRef"));
+            }
+            case MCP_SERVER -> ((McpServer) r).secretRefs().forEach(v -> add(from, v, Kind.SECRET, Match.EXACT, Form.SECRET, "spec.secretRef"));
+            case TASK_SCHEDULE -> ((TaskSchedule) r).taskRef().ifPresent(v -> add(from, v, Kind.TASK, Match.EXACT, Form.QUALIFIED, "spec.task_ref"));
+            case TASK_WEBHOOK -> {
+                TaskWebhook w = (TaskWebhook) r;
+                w.taskRef().ifPresent(v -> add(from, v, Kind.TASK, Match.EXACT, Form.QUALIFIED, "spec.task_ref"));
+                w.secretRef().ifPresent(v -> add(from, v, Kind.SECRET, Match.EXACT, Form.SECRET, "spec.auth.secret_ref"));
+            }
+            case AGENT_ROLE, SECRET, TOOL_APPROVAL, WORKER -> {
+                // AgentRole permission strings name no resource (see docs/semantics.md "Language services");
+                // a ToolApproval is written by the runtime, not by hand.
+            }
+        }
+    }
+
+    /** A ToolPermission without {@code tool_ref} governs the tool of its own name: the reader points the default at metadata.name. */
+    static boolean implicitToolRef(ToolPermission p) {
+        return p.toolRef().span().equals(p.meta().name().span());
+    }
+
+    private void add(Definition owner, Located<String> value, Kind kind, Match match, Form form, String field) {
+        String v = value.value();
+        if (v.isEmpty()) {
+            return;
+        }
+        String namespace = owner.namespace();
+        int from = 0;
+        int to = v.length();
+        if (form == Form.SECRET && v.indexOf(':') >= 0) {
+            to = v.indexOf(':');
+        }
+        if ((form == Form.QUALIFIED || form == Form.SECRET) && v.substring(0, to).indexOf('/') >= 0) {
+            int slash = v.indexOf('/');
+            namespace = v.substring(0, slash).strip();
+            from = slash + 1;
+        }
+        while (from < to && Character.isWhitespace(v.charAt(from))) {
+            from++;
+        }
+        while (to > from && Character.isWhitespace(v.charAt(to - 1))) {
+            to--;
+        }
+        if (from == to) {
+            return;
+        }
+        String name = v.substring(from, to);
+        Written w = Written.of(value, text(value.span().file()));
+        Reference ref = new Reference(w.partOrWhole(from, to), kind, namespace, name, match, field, owner);
+        sites.add(new Site(ref, value, from, to, w));
+    }
+
+    // ------------------------------------------------------------------ resolution
+
+    /** What a reference names; several for names matched in every namespace, none when it dangles. */
+    List<Definition> targets(Reference ref) {
+        List<Definition> out = new ArrayList<>();
+        if (ref.match() == Match.MODEL_ID) {
+            return modelIdDefinitions(ref.name());
+        }
+        for (Named n : definitions) {
+            Definition d = n.definition();
+            if (d.kind() != ref.kind()) {
+                continue;
+            }
+            boolean hit = switch (ref.match()) {
+                case EXACT -> d.namespace().equals(ref.namespace()) && d.name().equals(ref.name());
+                case IGNORE_CASE -> d.namespace().equals(ref.namespace()) && d.name().equalsIgnoreCase(ref.name());
+                case IGNORE_CASE_ANY_NAMESPACE -> d.name().equalsIgnoreCase(ref.name());
+                case MODEL_ID -> false;
+            };
+            if (hit) {
+                out.add(d);
+            }
+        }
+        return out;
+    }
+
+    /** The ModelEndpoints serving a model id, each with the span of its {@code default_model} value. */
+    List<Definition> modelIdDefinitions(String modelId) {
+        List<Definition> out = new ArrayList<>();
+        for (Named n : definitions) {
+            if (n.resource() instanceof ModelEndpoint e && e.defaultModel().isPresent()
+                    && e.defaultModel().get().value().equalsIgnoreCase(modelId)) {
+                Located<String> m = e.defaultModel().get();
+                Span span = Written.of(m, text(m.span().file())).partOrWhole(0, m.value().length());
+                out.add(new Definition(Kind.MODEL_ENDPOINT, e.namespace(), e.name(), span));
+            }
+        }
+        return out;
+    }
+
+    /** The model id whose {@code default_model} value is at the caret, if any. */
+    Optional<String> modelIdAt(Caret caret) {
+        for (Named n : definitions) {
+            if (n.resource() instanceof ModelEndpoint e && e.defaultModel().isPresent()) {
+                for (Definition d : modelIdDefinitions(e.defaultModel().get().value())) {
+                    if (d.namespace().equals(e.namespace()) && d.name().equals(e.name()) && contains(d.span(), caret)) {
+                        return Optional.of(e.defaultModel().get().value());
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    Optional<Named> definitionAt(Caret caret) {
+        return definitions.stream().filter(n -> contains(n.definition().span(), caret)).findFirst();
+    }
+
+    Optional<Site> siteAt(Caret caret) {
+        return sites.stream().filter(s -> contains(s.reference().span(), caret)).findFirst();
+    }
+
+    /** The references naming one definition (model ids aside). */
+    List<Site> sitesOf(Definition d) {
+        return sites.stream().filter(s -> s.reference().match() != Match.MODEL_ID && targets(s.reference()).contains(d)).toList();
+    }
+
+    /** The caret is on a span when it is between its first character and just past its last. */
+    static boolean contains(Span s, Caret c) {
+        if (!s.file().equals(c.file())) {
+            return false;
+        }
+        boolean afterStart = c.line() > s.line() || (c.line() == s.line() && c.column() >= s.column());
+        boolean beforeEnd = c.line() < s.endLine() || (c.line() == s.endLine() && c.column() <= s.endColumn());
+        return afterStart && beforeEnd;
+    }
+
+    static <T> List<T> distinct(List<T> items) {
+        Set<T> seen = new LinkedHashSet<>(items);
+        return List.copyOf(seen);
+    }
+}

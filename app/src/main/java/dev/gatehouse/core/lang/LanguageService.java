@@ -13,7 +13,7 @@ import java.util.Optional;
 
 /**
  * The editor's language services over one read workspace and the texts it was read from: the symbol index, go to
- * definition and find references. Pure and immutable: build one per read (off the FX thread)
+ * definition, find references and rename. Pure and immutable: build one per read (off the FX thread)
  * and ask it as often as the caret moves. Every service answers about the texts given here.
  */
 public final class LanguageService {
@@ -102,5 +102,15 @@ public final class LanguageService {
         List<Reference> sorted = new ArrayList<>(SymbolIndex.distinct(refs));
         sorted.sort(Comparator.comparing(Reference::span));
         return Optional.of(new Usages(defs, sorted));
+    }
+
+    /**
+     * Renames the resource whose name or reference is at the caret: {@code metadata.name} and every reference in every
+     * file, each written in its own quoting style. Refused, with the reason, for a name that is empty, not a valid name
+     * (docs/semantics.md "Language services") or taken by a resource of that kind in that namespace, and for a rename
+     * that would change what some reference names.
+     */
+    public RenameResult rename(Caret caret, String newName) {
+        return new Renamer(index).rename(caret, newName);
     }
 }

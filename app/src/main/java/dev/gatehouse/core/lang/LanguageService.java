@@ -13,8 +13,9 @@ import java.util.Optional;
 
 /**
  * The editor's language services over one read workspace and the texts it was read from: the symbol index, go to
- * definition, find references and rename. Pure and immutable: build one per read (off the FX thread)
- * and ask it as often as the caret moves. Every service answers about the texts given here.
+ * definition, find references, rename and completion. Pure and immutable: build one per read (off the FX thread)
+ * and ask it as often as the caret moves. Completion takes the text being typed, which may not parse; every other
+ * service answers about the texts given here.
  */
 public final class LanguageService {
     private final SymbolIndex index;
@@ -112,5 +113,14 @@ public final class LanguageService {
      */
     public RenameResult rename(Caret caret, String newName) {
         return new Renamer(index).rename(caret, newName);
+    }
+
+    /**
+     * Completion at a char offset of {@code text}, the current (possibly unparseable) text of {@code file}: field names
+     * for the kind and YAML path at the caret, enum values, and the names of existing resources for reference fields,
+     * filtered by the prefix typed. The path is read from the raw lines; the names from this service's workspace.
+     */
+    public List<Completion> complete(SourceId file, String text, int offset) {
+        return new Completer(index).complete(new SourceText(file, text), offset);
     }
 }

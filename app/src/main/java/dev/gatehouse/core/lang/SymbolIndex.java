@@ -1,5 +1,8 @@
 package dev.gatehouse.core.lang;
 
+import dev.gatehouse.core.diag.Code;
+import dev.gatehouse.core.diag.Diagnostic;
+import dev.gatehouse.core.edit.WorkspaceEdit;
 import dev.gatehouse.core.model.Agent;
 import dev.gatehouse.core.model.AgentPolicy;
 import dev.gatehouse.core.model.AgentSystem;
@@ -64,6 +67,7 @@ final class SymbolIndex {
         for (Named n : definitions) {
             references(n);
         }
+        droppedDuplicates();
         sites.sort(Comparator.comparing(s -> s.reference().span()));
     }
 
@@ -151,6 +155,51 @@ final class SymbolIndex {
             case AGENT_ROLE, SECRET, TOOL_APPROVAL, WORKER -> {
                 // AgentRole permission strings name no resource (see docs/semantics.md "Language services");
                 // a ToolApproval is written by the runtime, not by hand.
+            }
+        }
+    }
+
+    /** The lists whose duplicates the reader drops (with GH214) although they are references, by owner kind and path. */
+    private static final Map<String, Listed> DEDUPLICATED = Map.of(
+            Kind.AGENT + "|spec.roles", new Listed(Kind.AGENT_ROLE, Match.EXACT, Form.QUALIFIED),
+            Kind.AGENT + "|spec.allowed_tools", new Listed(Kind.TOOL, Match.IGNORE_CASE, Form.BARE),
+            Kind.AGENT + "|spec.execution.tool_sequence", new Listed(Kind.TOOL, Match.IGNORE_CASE, Form.BARE),
+            Kind.TOOL_PERMISSION + "|spec.target_agents", new Listed(Kind.AGENT, Match.IGNORE_CASE, Form.BARE));
+
+    /** What the entries of a reference list name, and how. */
+    private record Listed(Kind kind, Match match, Form form) {
+    }
+
+    /**
+     * Orloj drops a repeated role or target agent, and so does the model, but the text still names the resource
+     * there: a rename must rewrite it too. The reader reports each dropped entry (GH214) at its span and path.
+     */
+    private void droppedDuplicates() {
+        for (Diagnostic d : workspace.diagnostics()) {
+            String m = d.message();
+            int in = m.lastIndexOf(" in `");
+            Optional<SourceText> t = text(d.span().file());
+            if (d.code() != Code.GH214 || in < 0 || !m.endsWith("`") || t.isEmpty()) {
+                continue;
+            }
+            String path = m.substring(in + 5, m.length() - 1);
+            for (Named owner : definitions) {
+                Span doc = owner.resource().meta().span();
+                Listed spec = DEDUPLICATED.get(owner.definition().kind() + "|" + path);
+                if (spec == null || !doc.file().equals(d.span().file()) || d.span().line() < doc.line() || d.span().line() > doc.endLine()) {
+                    continue;
+                }
+                int start = WorkspaceEdit.offset(t.get(), d.span().line(), d.span().column());
+                int end = WorkspaceEdit.offset(t.get(), d.span().endLine(), d.span().endColumn());
+                if (start < 0 || end < start) {
+                    continue;
+                }
+                String raw = t.get().text().substring(start, end);
+                if (raw.indexOf('\\') >= 0) {
+                    continue;
+                }
+                String value = YamlLines.unquote(raw).strip();
+                add(owner.definition(), new Located<>(value, d.span()), spec.kind(), spec.match(), spec.form(), path);
             }
         }
     }

@@ -183,4 +183,16 @@ class RenameTest {
         assertEquals(new RenameResult.Refused("no resource name at agents/writer.yaml:8:3"),
                 SMALL.service().rename(SMALL.caret("agents/writer.yaml", "tools:"), "x"));
     }
+
+    @Test
+    void aRepeatedRoleThatTheReaderDropsIsRenamedToo() {
+        Texts texts = SMALL.with(Map.of(new SourceId("agents/writer.yaml"), SMALL.text("agents/writer.yaml") + "    - editor\n"));
+        RenameResult result = texts.service().rename(texts.caret("roles/editor.yaml", "editor"), "author");
+
+        assertEquals(new RenameResult.Renamed(new WorkspaceEdit("rename AgentRole `editor` to `author`", List.of(
+                new TextEdit(span("roles/editor.yaml", 4, 9, 15), "author"),
+                new TextEdit(span("agents/writer.yaml", 11, 8, 14), "author"),
+                new TextEdit(span("agents/writer.yaml", 12, 7, 13), "author"))), List.of()), result);
+        assertEquals(texts.findings(), texts.with(applied(texts, result)).findings());
+    }
 }

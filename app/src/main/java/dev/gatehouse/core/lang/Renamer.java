@@ -2,6 +2,7 @@ package dev.gatehouse.core.lang;
 
 import dev.gatehouse.core.edit.TextEdit;
 import dev.gatehouse.core.edit.WorkspaceEdit;
+import dev.gatehouse.core.model.Agent;
 import dev.gatehouse.core.model.AgentRole;
 import dev.gatehouse.core.model.Kind;
 import dev.gatehouse.core.model.Permissions;
@@ -121,6 +122,10 @@ final class Renamer {
                 return refused.get();
             }
             permissionNotes(target, newName, notes);
+            refused = seedPolicies(target, newName, notes);
+            if (refused.isPresent()) {
+                return refused.get();
+            }
         }
         captured(target, newName, notes);
         notes.sort(java.util.Comparator.comparing(RenameResult.Note::span));
@@ -232,6 +237,50 @@ final class Renamer {
             notes.add(new RenameResult.Note(s.span(), "permission `" + v + "` is not renamed: it is a permission string, not a name; `"
                     + rewritten + "` would grant the renamed tool"));
         }
+    }
+
+    /**
+     * Seed-form policies name tools by pattern (SEMANTICS.md "Seed-form globs"), so they are not rewritten. A deny
+     * that matches the old name and not the new one would be lifted by the rename: refused. An allow that stops
+     * matching only denies more: noted.
+     */
+    private Optional<RenameResult.Refused> seedPolicies(Definition tool, String newName, List<RenameResult.Note> notes) {
+        for (Agent a : index.workspace().all(Agent.class)) {
+            if (!a.namespace().equals(tool.namespace())) {
+                continue;
+            }
+            for (Agent.SeedPolicy p : a.seedPolicies()) {
+                String pattern = p.resource().value();
+                boolean before = glob(pattern, !p.allows()).matcher(tool.name()).matches();
+                boolean after = glob(pattern, !p.allows()).matcher(newName).matches();
+                if (before && !after && !p.allows()) {
+                    return Optional.of(new RenameResult.Refused("seed policy `deny " + pattern + "` of agent `" + a.name() + "` matches `"
+                            + tool.name() + "` but not `" + newName + "`: the rename would lift the deny"));
+                }
+                if (before && !after) {
+                    notes.add(new RenameResult.Note(p.resource().span(), "seed policy `allow " + pattern + "` of agent `" + a.name()
+                            + "` is a pattern, not a name, and no longer matches the renamed tool"));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A seed-form resource glob: {@code *} within a path segment, {@code **} across, the rest literal. */
+    private static Pattern glob(String glob, boolean ignoreCase) {
+        StringBuilder re = new StringBuilder();
+        for (int i = 0; i < glob.length(); i++) {
+            char c = glob.charAt(i);
+            if (c == '*' && i + 1 < glob.length() && glob.charAt(i + 1) == '*') {
+                re.append(".*");
+                i++;
+            } else if (c == '*') {
+                re.append("[^/]*");
+            } else {
+                re.append(Pattern.quote(String.valueOf(c)));
+            }
+        }
+        return Pattern.compile(re.toString(), ignoreCase ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0);
     }
 
     /** References that name nothing of that kind now and will name the renamed resource. */

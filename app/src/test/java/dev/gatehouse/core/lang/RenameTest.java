@@ -195,4 +195,22 @@ class RenameTest {
                 new TextEdit(span("agents/writer.yaml", 12, 7, 13), "author"))), List.of()), result);
         assertEquals(texts.findings(), texts.with(applied(texts, result)).findings());
     }
+
+    @Test
+    void aRenameThatWouldLiftASeedDenyIsRefused() {
+        Texts seed = Texts.sample("seed");
+        LanguageService ls = seed.service();
+        Caret tool = seed.caret("tools/payment-api.yaml", "payment-api");
+
+        assertEquals(new RenameResult.Refused("seed policy `deny payment-*` of agent `customer-support-bot` matches `payment-api` "
+                + "but not `charge-api`: the rename would lift the deny"), ls.rename(tool, "charge-api"));
+        RenameResult kept = ls.rename(tool, "payment-gateway");
+        assertEquals(new RenameResult.Renamed(new WorkspaceEdit("rename Tool `payment-api` to `payment-gateway`", List.of(
+                new TextEdit(span("tools/payment-api.yaml", 4, 9, 20), "payment-gateway"),
+                new TextEdit(span("agents/customer-support-bot.yaml", 34, 7, 18), "payment-gateway"),
+                new TextEdit(span("tool-permissions/payment-api.yaml", 7, 13, 24), "payment-gateway"))), List.of(
+                new RenameResult.Note(span("tool-permissions/payment-api.yaml", 12, 7, 30), "permission `tool:payment-api:invoke` is not renamed: "
+                        + "it is a permission string, not a name; `tool:payment-gateway:invoke` would grant the renamed tool"))), kept);
+        assertEquals(seed.findings(), seed.with(applied(seed, kept)).findings());
+    }
 }

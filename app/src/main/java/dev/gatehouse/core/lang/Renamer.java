@@ -116,6 +116,12 @@ final class Renamer {
             }
         }
         List<RenameResult.Note> notes = new ArrayList<>();
+        if (target.kind() == Kind.TOOL_PERMISSION) {
+            refused = keepGovernedTool(definition, edits);
+            if (refused.isPresent()) {
+                return refused.get();
+            }
+        }
         if (target.kind() == Kind.TOOL) {
             refused = implicitToolRefs(target, newName, edits, notes);
             if (refused.isPresent()) {
@@ -145,7 +151,7 @@ final class Renamer {
             edits.add(new TextEdit(exact.get(), newName));
             return Optional.empty();
         }
-        if (w.text() == null) {
+        if (w.text().isEmpty()) {
             return Optional.of(new RenameResult.Refused("the text of `" + value.span().file().path() + "` is not available"));
         }
         if (w.quoted()) {
@@ -169,22 +175,36 @@ final class Renamer {
             if (p.name().strip().equalsIgnoreCase(newName)) {
                 notes.add(new RenameResult.Note(p.meta().name().span(), "ToolPermission `" + p.name()
                         + "` has no tool_ref and will govern the renamed tool `" + newName + "` by its name"));
-                continue;
+            } else if (p.name().strip().equalsIgnoreCase(tool.name())) {
+                Optional<RenameResult.Refused> refused = writeToolRef(p, newName, edits);
+                if (refused.isPresent()) {
+                    return refused;
+                }
             }
-            if (!p.name().strip().equalsIgnoreCase(tool.name())) {
-                continue;
-            }
-            Optional<SourceText> text = index.text(p.meta().file());
-            Optional<Integer> specLine = text.flatMap(t -> specHeader(t, p.meta().span()));
-            if (specLine.isEmpty()) {
-                return Optional.of(new RenameResult.Refused("ToolPermission `" + p.name() + "` governs `" + tool.name()
-                        + "` by its own name and has no `spec:` block to write `tool_ref` in: add `tool_ref: " + tool.name() + "` to it first"));
-            }
-            SourceText t = text.get();
-            int line = specLine.get();
-            edits.add(new TextEdit(Span.point(t.id(), line, t.line(line).length() + 1),
-                    "\n" + " ".repeat(childIndent(t, line, p.meta().span().endLine())) + "tool_ref: " + newName));
         }
+        return Optional.empty();
+    }
+
+    /** Renaming a ToolPermission without {@code tool_ref} would move it to another tool: its tool is written out. */
+    private Optional<RenameResult.Refused> keepGovernedTool(SymbolIndex.Named definition, List<TextEdit> edits) {
+        if (definition.resource() instanceof ToolPermission p && SymbolIndex.implicitToolRef(p)) {
+            return writeToolRef(p, p.toolRef().value(), edits);
+        }
+        return Optional.empty();
+    }
+
+    /** Writes {@code tool_ref: <tool>} as the first line of a ToolPermission's {@code spec:} block. */
+    private Optional<RenameResult.Refused> writeToolRef(ToolPermission p, String tool, List<TextEdit> edits) {
+        Optional<SourceText> text = index.text(p.meta().file());
+        Optional<Integer> specLine = text.flatMap(t -> specHeader(t, p.meta().span()));
+        if (specLine.isEmpty()) {
+            return Optional.of(new RenameResult.Refused("ToolPermission `" + p.name() + "` governs `" + p.toolRef().value()
+                    + "` by its own name and has no `spec:` block to write `tool_ref` in: add `tool_ref: " + p.toolRef().value() + "` to it first"));
+        }
+        SourceText t = text.get();
+        int line = specLine.get();
+        edits.add(new TextEdit(Span.point(t.id(), line, t.line(line).length() + 1),
+                "\n" + " ".repeat(childIndent(t, line, p.meta().span().endLine())) + "tool_ref: " + tool));
         return Optional.empty();
     }
 

@@ -12,20 +12,20 @@ import java.util.Optional;
  * its quote character if any, and whether the text between the quotes is the value itself (no escapes), so that a
  * part of the value has an exact span of its own.
  */
-record Written(Span whole, char quote, Optional<Integer> valueStart, SourceText text) {
+record Written(Span whole, char quote, Optional<Integer> valueStart, Optional<SourceText> text) {
     static final char PLAIN = 0;
 
     /** Analyses a located value in its file's text; without the text nothing is exact. */
     static Written of(Located<String> value, Optional<SourceText> text) {
         Span span = value.span();
         if (text.isEmpty()) {
-            return new Written(span, PLAIN, Optional.empty(), null);
+            return new Written(span, PLAIN, Optional.empty(), Optional.empty());
         }
         SourceText t = text.get();
         int start = WorkspaceEdit.offset(t, span.line(), span.column());
         int end = WorkspaceEdit.offset(t, span.endLine(), span.endColumn());
         if (start < 0 || end < start) {
-            return new Written(span, PLAIN, Optional.empty(), t);
+            return new Written(span, PLAIN, Optional.empty(), text);
         }
         String raw = t.text().substring(start, end);
         char quote = PLAIN;
@@ -43,12 +43,12 @@ record Written(Span whole, char quote, Optional<Integer> valueStart, SourceText 
         }
         Optional<Integer> at = inner.strip().equals(value.value()) && inner.indexOf('\n') < 0
                 ? Optional.of(innerStart + lead) : Optional.empty();
-        return new Written(span, quote, at, t);
+        return new Written(span, quote, at, text);
     }
 
     /** The exact span of the value's characters {@code from} to {@code to}, when the text has them verbatim. */
     Optional<Span> part(int from, int to) {
-        return valueStart.map(s -> text.span(s + from, s + to));
+        return valueStart.flatMap(s -> text.map(t -> t.span(s + from, s + to)));
     }
 
     /** The span of the part if exact, else of the whole scalar. */

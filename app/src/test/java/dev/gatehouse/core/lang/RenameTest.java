@@ -213,4 +213,39 @@ class RenameTest {
                         + "it is a permission string, not a name; `tool:payment-gateway:invoke` would grant the renamed tool"))), kept);
         assertEquals(seed.findings(), seed.with(applied(seed, kept)).findings());
     }
+
+    @Test
+    void renamingAToolPermissionWithoutToolRefKeepsItOnItsTool() {
+        Texts texts = SMALL.with(Map.of(new SourceId("permissions/search.yaml"), """
+                apiVersion: orloj.dev/v1
+                kind: ToolPermission
+                metadata:
+                  name: search
+                  namespace: team
+                spec:
+                    required_permissions:
+                      - tool:search:invoke
+                """));
+        RenameResult result = texts.service().rename(texts.caret("permissions/search.yaml", "search"), "search-invoke");
+
+        assertEquals(new RenameResult.Renamed(new WorkspaceEdit("rename ToolPermission `search` to `search-invoke`", List.of(
+                new TextEdit(span("permissions/search.yaml", 4, 9, 15), "search-invoke"),
+                new TextEdit(span("permissions/search.yaml", 6, 6, 6), "\n    tool_ref: search"))), List.of()), result);
+        assertEquals(texts.findings(), texts.with(applied(texts, result)).findings());
+    }
+
+    @Test
+    void aToolPermissionWithoutASpecBlockLineIsNotMovedSilently() {
+        Texts texts = SMALL.with(Map.of(new SourceId("permissions/search.json"), """
+                {"apiVersion": "orloj.dev/v1", "kind": "ToolPermission",
+                 "metadata": {"name": "search", "namespace": "team"}, "spec": {"required_permissions": ["tool:search:invoke"]}}
+                """));
+
+        assertEquals(new RenameResult.Refused("ToolPermission `search` governs `search` by its own name and has no `spec:` block to write "
+                        + "`tool_ref` in: add `tool_ref: search` to it first"),
+                texts.service().rename(texts.caret("permissions/search.json", "search"), "search-invoke"));
+        assertEquals(new RenameResult.Refused("ToolPermission `search` governs `search` by its own name and has no `spec:` block to write "
+                        + "`tool_ref` in: add `tool_ref: search` to it first"),
+                texts.service().rename(texts.caret("tools/search.yaml", "search"), "lookup"));
+    }
 }

@@ -89,6 +89,22 @@ class CompletionTest {
     }
 
     @Test
+    void modesEffectsAndBooleansOfferTheirValues() {
+        assertEquals(List.of(new Completion("any", "any", at(6, 15, 17), VALUE, "match_mode")),
+                complete("apiVersion: orloj.dev/v1\nkind: ToolPermission\nmetadata:\n  name: p\nspec:\n  match_mode: an‸\n"));
+        assertEquals(List.of(
+                        new Completion("scoped", "scoped", at(6, 15, 15), VALUE, "apply_mode"),
+                        new Completion("global", "global", at(6, 15, 15), VALUE, "apply_mode")),
+                complete("apiVersion: orloj.dev/v1\nkind: AgentPolicy\nmetadata:\n  name: p\nspec:\n  apply_mode: ‸\n"));
+        assertEquals(List.of(new Completion("deny", "deny", at(9, 15, 16), VALUE, "effect")),
+                complete(AGENT + "  model_ref: m\n  policies:\n    - effect: d‸\n"));
+        assertEquals(List.of(new Completion("true", "true", at(6, 12, 13), VALUE, "suspend")),
+                complete("apiVersion: orloj.dev/v1\nkind: TaskSchedule\nmetadata:\n  name: s\nspec:\n  suspend: t‸\n"));
+        assertEquals(List.of(new Completion("orloj.dev/v1", "orloj.dev/v1", at(1, 13, 13), VALUE, "api version")),
+                complete("apiVersion: ‸\nkind: Agent\n"));
+    }
+
+    @Test
     void operationRulesOfferKeysInsideAnItemAndQuoteTheStar() {
         String permission = "apiVersion: orloj.dev/v1\nkind: ToolPermission\nmetadata:\n  name: p\nspec:\n  operation_rules:\n";
         assertEquals(List.of(

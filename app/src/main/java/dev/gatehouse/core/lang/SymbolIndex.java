@@ -25,6 +25,7 @@ import dev.gatehouse.core.source.Span;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,9 @@ final class SymbolIndex {
     private final Map<SourceId, SourceText> texts;
     private final List<Named> definitions = new ArrayList<>();
     private final List<Site> sites = new ArrayList<>();
+    /** Resolutions computed once: the caret moves often, the workspace only on a re-read. */
+    private final Map<Reference, List<Definition>> resolved = new HashMap<>();
+    private final Map<Definition, List<Site>> usages = new HashMap<>();
 
     SymbolIndex(Workspace workspace, Map<SourceId, SourceText> texts) {
         this.workspace = workspace;
@@ -69,6 +73,13 @@ final class SymbolIndex {
         }
         droppedDuplicates();
         sites.sort(Comparator.comparing(s -> s.reference().span()));
+        for (Site site : sites) {
+            List<Definition> targets = resolve(site.reference());
+            resolved.put(site.reference(), targets);
+            if (site.reference().match() != Match.MODEL_ID) {
+                targets.forEach(d -> usages.computeIfAbsent(d, k -> new ArrayList<>()).add(site));
+            }
+        }
     }
 
     Workspace workspace() {
@@ -244,6 +255,11 @@ final class SymbolIndex {
 
     /** What a reference names; several for names matched in every namespace, none when it dangles. */
     List<Definition> targets(Reference ref) {
+        List<Definition> known = resolved.get(ref);
+        return known != null ? known : resolve(ref);
+    }
+
+    private List<Definition> resolve(Reference ref) {
         List<Definition> out = new ArrayList<>();
         if (ref.match() == Match.MODEL_ID) {
             return modelIdDefinitions(ref.name());
@@ -263,7 +279,7 @@ final class SymbolIndex {
                 out.add(d);
             }
         }
-        return out;
+        return List.copyOf(out);
     }
 
     /** The ModelEndpoints serving a model id, each with the span of its {@code default_model} value. */
@@ -277,7 +293,7 @@ final class SymbolIndex {
                 out.add(new Definition(Kind.MODEL_ENDPOINT, e.namespace(), e.name(), span));
             }
         }
-        return out;
+        return List.copyOf(out);
     }
 
     /** The model id whose {@code default_model} value is at the caret, if any. */
@@ -304,7 +320,7 @@ final class SymbolIndex {
 
     /** The references naming one definition (model ids aside). */
     List<Site> sitesOf(Definition d) {
-        return sites.stream().filter(s -> s.reference().match() != Match.MODEL_ID && targets(s.reference()).contains(d)).toList();
+        return List.copyOf(usages.getOrDefault(d, List.of()));
     }
 
     /** The caret is on a span when it is between its first character and just past its last. */

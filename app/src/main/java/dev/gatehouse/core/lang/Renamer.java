@@ -12,6 +12,7 @@ import dev.gatehouse.core.source.SourceText;
 import dev.gatehouse.core.source.Span;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -134,7 +135,7 @@ final class Renamer {
             }
         }
         captured(target, newName, notes);
-        notes.sort(java.util.Comparator.comparing(RenameResult.Note::span));
+        notes.sort(Comparator.comparing(RenameResult.Note::span));
         String title = "rename " + target.kind().wireName() + " `" + target.name() + "` to `" + newName + "`";
         return new RenameResult.Renamed(new WorkspaceEdit(title, edits), notes);
     }

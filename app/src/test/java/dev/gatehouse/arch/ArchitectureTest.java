@@ -31,7 +31,8 @@ class ArchitectureTest {
     static final ArchRule purePackagesDoNoIo = noClasses()
             .that().resideInAnyPackage("dev.gatehouse.core.source..", "dev.gatehouse.core.diag..", "dev.gatehouse.core.model..",
                     "dev.gatehouse.core.parse..", "dev.gatehouse.core.validate..", "dev.gatehouse.core.report..",
-                    "dev.gatehouse.core.engine..", "dev.gatehouse.core.matrix..", "dev.gatehouse.core.edit..")
+                    "dev.gatehouse.core.engine..", "dev.gatehouse.core.matrix..", "dev.gatehouse.core.edit..",
+                    "dev.gatehouse.core.lang..")
             .should().dependOnClassesThat().haveFullyQualifiedName("java.nio.file.Files")
             .orShould().dependOnClassesThat().resideInAnyPackage("java.sql..")
             .orShould().dependOnClassesThat().haveFullyQualifiedName("java.lang.ProcessBuilder");

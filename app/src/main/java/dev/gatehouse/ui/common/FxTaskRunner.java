@@ -30,10 +30,18 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
         };
         task.setOnSucceeded(event -> onSuccess.accept(task.getValue()));
         task.setOnFailed(event -> onFailure.accept(task.getException()));
-        executor.execute(task);
+        if (executor.isShutdown()) {
+            // The window is closing: a late job (a debounced edit firing) has nobody left to answer.
+            return;
+        }
+        try {
+            executor.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // Closed between the check and the call: dropped like the jobs close() interrupts.
+        }
     }
 
-    /** Interrupts running jobs; their outcome is dropped. */
+    /** Interrupts running jobs; their outcome is dropped, as is every job handed over after this. */
     @Override
     public void close() {
         executor.shutdownNow();

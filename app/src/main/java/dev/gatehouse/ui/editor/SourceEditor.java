@@ -73,6 +73,8 @@ public final class SourceEditor {
     private int revealedParagraph = -1;
     private boolean replacing;
     private final java.util.function.Predicate<SourceDocument> takeDisk;
+    private final LanguageActions language;
+    private final ContextMenu completions = new ContextMenu();
     private ChangeListener<Number> pendingCentre;
 
     public SourceEditor(SourceDocument document, Consumer<String> onEdited) {
@@ -84,7 +86,14 @@ public final class SourceEditor {
      * {@code takeDisk} asks, and true replaces the edits with the new text on disk.
      */
     public SourceEditor(SourceDocument document, Consumer<String> onEdited, java.util.function.Predicate<SourceDocument> takeDisk) {
+        this(document, onEdited, takeDisk, LanguageActions.NONE);
+    }
+
+    /** With the workspace's answers to completion, go to definition, find references and rename. */
+    public SourceEditor(SourceDocument document, Consumer<String> onEdited, java.util.function.Predicate<SourceDocument> takeDisk,
+                        LanguageActions language) {
         this.takeDisk = takeDisk;
+        this.language = language;
         area.setId(idFor(document.path()));
         area.getStyleClass().add("source-editor");
         area.setParagraphGraphicFactory(this::gutter);
@@ -112,8 +121,30 @@ public final class SourceEditor {
             if ((e.isShortcutDown() && e.getCode() == KeyCode.DIGIT1) || (e.isAltDown() && e.getCode() == KeyCode.ENTER)) {
                 e.consume();
                 showQuickFixes();
+            } else if (e.isControlDown() && e.getCode() == KeyCode.SPACE) {
+                e.consume();
+                showCompletions();
+            } else if (e.getCode() == KeyCode.F12 && e.isShiftDown()) {
+                e.consume();
+                language.findReferences(document.path(), area.getText(), area.getCaretPosition());
+            } else if (e.getCode() == KeyCode.F12) {
+                e.consume();
+                language.goToDefinition(document.path(), area.getText(), area.getCaretPosition());
+            } else if (e.getCode() == KeyCode.F2) {
+                e.consume();
+                language.rename(document.path(), area.getText(), area.getCaretPosition());
             }
         });
+        // Ctrl+click (Cmd+click) on a name opens its definition, as IDEs do.
+        area.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_CLICKED, e -> {
+            if (e.isShortcutDown() && e.getButton() == javafx.scene.input.MouseButton.PRIMARY) {
+                var hit = area.hit(e.getX(), e.getY());
+                if (language.goToDefinition(document.path(), area.getText(), hit.getInsertionIndex())) {
+                    e.consume();
+                }
+            }
+        });
+        completions.setId("completion-menu");
         area.setOnContextMenuRequested(e -> {
             ContextMenu menu = quickFixMenu();
             if (!menu.getItems().isEmpty()) {
@@ -251,6 +282,33 @@ public final class SourceEditor {
             return -1;
         }
         return area.getAbsolutePosition(line - 1, column - 1);
+    }
+
+    /** Ctrl+Space: the completions at the caret; choosing one replaces what was typed of it (one undo step). */
+    public void showCompletions() {
+        List<CompletionItem> items = language.complete(document.path(), area.getText(), area.getCaretPosition());
+        completions.getItems().clear();
+        for (CompletionItem item : items) {
+            MenuItem entry = new MenuItem(item.label() + (item.detail().isEmpty() ? "" : "    " + item.detail()));
+            entry.setOnAction(e -> {
+                int start = offset(item.line(), item.column());
+                int end = offset(item.endLine(), item.endColumn());
+                if (start >= 0 && end >= start) {
+                    area.replaceText(start, end, item.insert());
+                }
+            });
+            completions.getItems().add(entry);
+        }
+        if (items.isEmpty()) {
+            completions.hide();
+            return;
+        }
+        area.getCaretBounds().ifPresent(b -> completions.show(area, b.getMinX(), b.getMaxY()));
+    }
+
+    /** The completions showing, as their labels (for tests and accessibility). */
+    public List<String> shownCompletions() {
+        return completions.isShowing() ? completions.getItems().stream().map(MenuItem::getText).toList() : List.of();
     }
 
     private void showQuickFixes() {

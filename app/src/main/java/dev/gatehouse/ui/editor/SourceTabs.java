@@ -34,6 +34,11 @@ public final class SourceTabs {
 
         /** The unsaved edits of a file are dropped (its tab closed without saving). */
         void discarded(String path);
+
+        /** What the editors ask about names at the caret. */
+        default LanguageActions language() {
+            return LanguageActions.NONE;
+        }
     }
 
     /** An owner that keeps nothing: for a tab pane shown on its own. */
@@ -183,7 +188,7 @@ public final class SourceTabs {
                 owner.discarded(next.path());
             }
             return reload;
-        });
+        }, owner.language());
         Tab tab = new Tab(document.name(), editor.node());
         tab.setId("tab-" + SourceEditor.slug(document.path()));
         tab.setTooltip(new Tooltip(document.path()));

@@ -3,7 +3,9 @@ package dev.gatehouse.ui.workspace;
 import dev.gatehouse.ui.common.DialogService;
 import dev.gatehouse.ui.common.Settings;
 import dev.gatehouse.ui.common.Theme;
+import dev.gatehouse.ui.editor.CompletionItem;
 import dev.gatehouse.ui.editor.FindBar;
+import dev.gatehouse.ui.editor.LanguageActions;
 import dev.gatehouse.ui.editor.SourceEditor;
 import dev.gatehouse.ui.editor.SourceTabs;
 import dev.gatehouse.ui.matrix.MatrixView;
@@ -62,6 +64,8 @@ public final class WorkspaceView {
     private final FindBar findBar = new FindBar();
     private final TabPane bottom = new TabPane();
     private final TextField searchQuery = new TextField();
+    private final Label searchCount = new Label();
+    private final ListView<SearchHit> searchResults = new ListView<>();
     private static final int SEARCH_LIMIT = 1000;
 
     public WorkspaceView(WorkspaceViewModel viewModel) {
@@ -98,6 +102,11 @@ public final class WorkspaceView {
             @Override
             public void discarded(String path) {
                 viewModel.discard(path);
+            }
+
+            @Override
+            public LanguageActions language() {
+                return languageActions();
             }
         }, this.dialogs);
         root.setId("workspace-view");
@@ -367,6 +376,64 @@ public final class WorkspaceView {
         return split;
     }
 
+    /** Completion, go to definition, find references and rename, answered by the view-model. */
+    private LanguageActions languageActions() {
+        return new LanguageActions() {
+            @Override
+            public List<CompletionItem> complete(String path, String text, int offset) {
+                return viewModel.complete(path, text, offset);
+            }
+
+            @Override
+            public boolean goToDefinition(String path, String text, int offset) {
+                Optional<SourceLocation> at = viewModel.definition(path, text, offset);
+                at.ifPresent(WorkspaceView.this::open);
+                return at.isPresent();
+            }
+
+            @Override
+            public void findReferences(String path, String text, int offset) {
+                viewModel.references(path, text, offset).ifPresent(hits -> {
+                    searchResults.getItems().setAll(hits);
+                    searchCount.setText(hits.size() + " references");
+                    bottom.getSelectionModel().select(1);
+                });
+            }
+
+            @Override
+            public void rename(String path, String text, int offset) {
+                Optional<String> current = viewModel.renameTarget(path, text, offset);
+                if (current.isEmpty()) {
+                    dialogs.inform("Put the caret on the name of a resource, or on a reference to one, to rename it.");
+                    return;
+                }
+                dialogs.askText("Rename " + current.get(), "New name (every reference in every file follows):", current.get())
+                        .filter(name -> !name.equals(current.get()))
+                        .ifPresent(name -> viewModel.rename(path, text, offset, name, WorkspaceView.this::showRenamed)
+                                .ifPresent(dialogs::inform));
+            }
+        };
+    }
+
+    /** After a rename: open editors take their new text as one undoable edit; the other files open, unsaved. */
+    private void showRenamed(java.util.Map<String, String> texts) {
+        texts.forEach((path, text) -> {
+            Optional<SourceEditor> open = tabs.editors().stream().filter(e -> e.document().path().equals(path)).findFirst();
+            if (open.isPresent()) {
+                open.get().replaceAll(text);
+            }
+        });
+        ChangeListener<Number> once = new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends Number> o, Number before, Number now) {
+                viewModel.revisionProperty().removeListener(this);
+                texts.keySet().stream().filter(p -> tabs.editors().stream().noneMatch(e -> e.document().path().equals(p)))
+                        .forEach(p -> viewModel.document(p).ifPresent(d -> tabs.show(d, 1, 1)));
+            }
+        };
+        viewModel.revisionProperty().addListener(once);
+    }
+
     /** Ctrl+Shift+F: the search tab, its query focused (the editor's selection, if one line, filled in). */
     private void showSearch() {
         bottom.getSelectionModel().select(1);
@@ -379,10 +446,10 @@ public final class WorkspaceView {
     private VBox searchPane() {
         searchQuery.setId("search-query");
         searchQuery.setPromptText("Find in all files of the workspace (Enter)");
-        Label count = new Label();
+        Label count = searchCount;
         count.setId("search-count");
         count.getStyleClass().add("pane-count");
-        ListView<SearchHit> results = new ListView<>();
+        ListView<SearchHit> results = searchResults;
         results.setId("search-results");
         results.setPlaceholder(new Label("Type a text and press Enter"));
         searchQuery.setOnAction(e -> {

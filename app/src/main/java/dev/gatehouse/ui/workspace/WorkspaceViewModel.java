@@ -7,10 +7,16 @@ import dev.gatehouse.core.model.Resource;
 import dev.gatehouse.core.model.Tool;
 import dev.gatehouse.core.model.Workspace;
 import dev.gatehouse.core.source.Located;
+import dev.gatehouse.core.edit.WorkspaceEdit;
+import dev.gatehouse.core.lang.Caret;
+import dev.gatehouse.core.lang.LanguageService;
+import dev.gatehouse.core.lang.RenameResult;
+import dev.gatehouse.core.source.SourceId;
 import dev.gatehouse.core.workspace.AtomicFiles;
 import dev.gatehouse.core.workspace.FolderWatcher;
 import dev.gatehouse.core.workspace.Recovery;
 import dev.gatehouse.ui.common.TaskRunner;
+import dev.gatehouse.ui.editor.CompletionItem;
 import dev.gatehouse.ui.editor.SourceDocument;
 import dev.gatehouse.ui.matrix.MatrixViewModel;
 import javafx.beans.value.ChangeListener;
@@ -75,6 +81,8 @@ public final class WorkspaceViewModel {
     /** Unsaved editor texts by workspace path: validated and decided in place of the files on disk. */
     private final Map<String, String> unsaved = new LinkedHashMap<>();
     private final Optional<Recovery> recovery;
+    private LanguageService language;
+    private LoadedWorkspace languageFor;
     private boolean watching;
     private Optional<FolderWatcher> watcher = Optional.empty();
     private final ReadOnlyObjectWrapper<Map<String, String>> recoverable = new ReadOnlyObjectWrapper<>(this, "recoverable", Map.of());
@@ -428,6 +436,99 @@ public final class WorkspaceViewModel {
             }
         }
         return hits;
+    }
+
+    // ------------------------------------------------------------------------------------- language services
+
+    /** The language services over the workspace shown, built once per validation (names, references, spans). */
+    private Optional<LanguageService> language() {
+        if (loaded.isEmpty()) {
+            return Optional.empty();
+        }
+        if (languageFor != loaded.get()) {
+            Map<SourceId, String> texts = new LinkedHashMap<>();
+            loaded.get().documents().forEach((path, d) -> texts.put(new SourceId(path), d.text()));
+            language = LanguageService.of(loaded.get().workspace(), texts);
+            languageFor = loaded.get();
+        }
+        return Optional.of(language);
+    }
+
+    /**
+     * The caret in the text the services were built on; empty when the editor's text is newer (typing has not
+     * paused long enough to be validated), since positions in it would point at other words.
+     */
+    private Optional<Caret> caret(String path, String text, int offset) {
+        return loaded.flatMap(w -> w.document(path)).filter(d -> d.text().equals(text))
+                .flatMap(d -> language().flatMap(l -> l.caret(new SourceId(path), offset)));
+    }
+
+    /** Completions at an offset of a file's text as it is in the editor, mid-edit or not. */
+    public List<CompletionItem> complete(String path, String text, int offset) {
+        return language().map(l -> l.complete(new SourceId(path), text, offset).stream()
+                .map(c -> new CompletionItem(c.label(), c.detail(), c.insert(), c.replace().line(), c.replace().column(),
+                        c.replace().endLine(), c.replace().endColumn())).toList()).orElse(List.of());
+    }
+
+    /** Where the name at an offset is defined (the first definition when several namespaces match). */
+    public Optional<SourceLocation> definition(String path, String text, int offset) {
+        return caret(path, text, offset).flatMap(c -> language().orElseThrow().definition(c).stream().findFirst())
+                .map(d -> new SourceLocation(d.span().file().path(), d.span().line(), d.span().column()));
+    }
+
+    /** The definition and every use of the name at an offset, as search hits; empty when it is on no name. */
+    public Optional<List<SearchHit>> references(String path, String text, int offset) {
+        return caret(path, text, offset).flatMap(c -> language().orElseThrow().usages(c)).map(u -> {
+            List<SearchHit> hits = new java.util.ArrayList<>();
+            u.definitions().forEach(d -> hits.add(hit(d.span())));
+            u.references().forEach(r -> hits.add(hit(r.span())));
+            return hits;
+        });
+    }
+
+    private SearchHit hit(dev.gatehouse.core.source.Span span) {
+        String text = loaded.flatMap(w -> w.document(span.file().path())).map(SourceDocument::text).orElse("");
+        String[] lines = text.split("\n", -1);
+        String line = span.line() <= lines.length ? lines[span.line() - 1] : "";
+        return new SearchHit(span.file().path(), span.line(), span.column(), line);
+    }
+
+    /** What renaming the resource at the caret would be called, for the dialog: its current name. */
+    public Optional<String> renameTarget(String path, String text, int offset) {
+        return caret(path, text, offset).flatMap(c -> language().orElseThrow().definition(c).stream().findFirst()).map(d -> d.name());
+    }
+
+    /**
+     * Renames the resource named at an offset, everywhere, as unsaved edits of every file it touches (nothing is
+     * written until saved); {@code applied} gets the new texts by path. Returns why it cannot.
+     */
+    public Optional<String> rename(String path, String text, int offset, String newName, Consumer<Map<String, String>> applied) {
+        Optional<Caret> caret = caret(path, text, offset);
+        if (caret.isEmpty()) {
+            return Optional.of("the file is being validated: try again in a moment");
+        }
+        RenameResult result = language().orElseThrow().rename(caret.get(), newName);
+        if (result instanceof RenameResult.Refused refused) {
+            return Optional.of(refused.reason());
+        }
+        WorkspaceEdit edit = ((RenameResult.Renamed) result).edit();
+        Map<SourceId, String> texts = new LinkedHashMap<>();
+        loaded.get().documents().forEach((p, d) -> texts.put(new SourceId(p), d.text()));
+        Optional<Map<SourceId, String>> after = edit.apply(texts);
+        if (after.isEmpty()) {
+            return Optional.of("the files changed while the rename was computed: try again");
+        }
+        Map<String, String> byPath = new LinkedHashMap<>();
+        after.get().forEach((id, t) -> byPath.put(id.path(), t));
+        Path target = loaded.get().root();
+        byPath.forEach((p, t) -> {
+            unsaved.put(p, t);
+            keepRecovery(r -> r.keep(target, p, t));
+        });
+        status.set(edit.title() + ": " + byPath.size() + (byPath.size() == 1 ? " file" : " files") + " changed, not saved yet");
+        applied.accept(byPath);
+        analyse(Origin.EDIT);
+        return Optional.empty();
     }
 
     /** Whether any file has edits not on disk yet. */

@@ -48,6 +48,8 @@ class EditingTest {
     private WorkspaceView view;
     private final AtomicReference<UnsavedChoice> answer = new AtomicReference<>(UnsavedChoice.CANCEL);
     private Path workspace;
+    private final AtomicReference<String> typedName = new AtomicReference<>();
+    private final List<String> informed = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Start
     void start(Stage stage) {
@@ -64,6 +66,16 @@ class EditingTest {
             @Override
             public boolean askReloadChanged(String what) {
                 return false;
+            }
+
+            @Override
+            public java.util.Optional<String> askText(String title, String prompt, String initial) {
+                return java.util.Optional.ofNullable(typedName.get());
+            }
+
+            @Override
+            public void inform(String message) {
+                informed.add(message);
             }
         };
         view = new WorkspaceView(viewModel, dialogs);
@@ -211,6 +223,56 @@ class EditingTest {
         assertEquals(List.of("agents/faq-agent.yaml", "agents/support-agent.yaml", "agents/triage-agent.json",
                 "roles/support-reader.yaml", "scenarios/faq-agent-without-roles.yaml", "scenarios/ticket-48213.yaml",
                 "tools/kb-search.yaml"), files);
+    }
+
+    @Test
+    void ctrlSpaceCompletesAToolNameFromTheWorkspace(FxRobot robot) throws Exception {
+        CodeArea area = openAt(robot, FAQ, 16);
+        robot.interact(() -> area.moveTo(15, area.getParagraphLength(15)));
+        robot.write("\n    - ord");
+
+        robot.press(KeyCode.CONTROL).type(KeyCode.SPACE).release(KeyCode.CONTROL);
+        await(() -> robot.lookup(".context-menu .menu-item").queryAll().stream()
+                .anyMatch(n -> ((javafx.scene.control.Labeled) n.lookup(".label")).getText().startsWith("order-lookup")));
+        robot.clickOn((javafx.scene.Node) robot.lookup(".context-menu .menu-item").queryAll().stream()
+                .filter(n -> ((javafx.scene.control.Labeled) n.lookup(".label")).getText().startsWith("order-lookup")).findFirst().orElseThrow());
+
+        assertEquals("    - order-lookup", area.getParagraph(16).getText());
+    }
+
+    @Test
+    void f12OnAModelRefOpensTheModelEndpoint(FxRobot robot) throws Exception {
+        CodeArea area = openAt(robot, FAQ, 11);
+        robot.interact(() -> area.moveTo(10, 15));
+
+        robot.type(KeyCode.F12);
+
+        await(() -> tabs(robot).getSelectionModel().getSelectedItem().getText().equals("openai-gpt-4o.yaml"));
+        CodeArea model = robot.lookup("#editor-models-openai-gpt-4o-yaml").queryAs(CodeArea.class);
+        assertEquals("  name: openai-gpt-4o", model.getParagraph(model.getCurrentParagraph()).getText());
+    }
+
+    @Test
+    void f2RenamesARoleInEveryFileAsUnsavedEditsThatSaveAllWrites(FxRobot robot) throws Exception {
+        CodeArea role = openAt(robot, "roles/support-reader.yaml", 4);
+        robot.interact(() -> role.moveTo(3, 10));
+        typedName.set("support-viewer");
+
+        robot.type(KeyCode.F2);
+
+        await(() -> role.getText().contains("name: support-viewer\n"));
+        await(() -> robot.lookup("#editor-agents-support-agent-yaml").tryQuery().isPresent());
+        CodeArea agent = robot.lookup("#editor-agents-support-agent-yaml").queryAs(CodeArea.class);
+        assertEquals("    - support-viewer", agent.getParagraph(14).getText());
+        assertEquals(List.of(), informed);
+        assertFalse(Files.readString(workspace.resolve("agents/support-agent.yaml")).contains("support-viewer"), "not saved yet");
+
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.S).release(KeyCode.SHIFT, KeyCode.CONTROL);
+
+        await(() -> Files.readString(workspace.resolve("agents/support-agent.yaml")).contains("    - support-viewer\n")
+                && Files.readString(workspace.resolve("roles/support-reader.yaml")).contains("name: support-viewer\n")
+                && Files.readString(workspace.resolve("agents/triage-agent.json")).contains("support-viewer"));
+        await(() -> !viewModel.hasUnsaved());
     }
 
     private CodeArea openAt(FxRobot robot, String path, int line) throws TimeoutException {

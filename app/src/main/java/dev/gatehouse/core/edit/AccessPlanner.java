@@ -514,7 +514,7 @@ public final class AccessPlanner {
                 + " to the operation class" + (changed.size() > 1 ? "es " : " ") + quoted(changed) + " of `" + tool.name() + "`"), s.grantRole()));
     }
 
-    private static Optional<TextEdit> setVerdict(YamlEdits e, int index, Verdict verdict) {
+    private static Optional<TextEdit> setVerdict(ManifestEdits e, int index, Verdict verdict) {
         List<String> item = new ArrayList<>(key(e, List.of("spec"), List.of("operation_rules", "operationRules")));
         item.add(String.valueOf(index));
         List<String> path = new ArrayList<>(item);
@@ -597,9 +597,14 @@ public final class AccessPlanner {
                 ruleEdit(run, s, rule, tool.get(), Verdict.DENY, List.of(c.value())).ifPresent(out::add);
             }
         }
-        agent.allowedTools().ifPresent(l -> l.stream().filter(x -> x.value().strip().equalsIgnoreCase(toolName)).findFirst()
-                .ifPresent(x -> run.notes.add("agent `" + agent.name() + "` pre-authorises `" + x.value() + "` in allowed_tools of "
-                        + agent.meta().file().path() + ": remove it there")));
+        for (Located<String> x : agent.allowedTools().orElse(List.of())) {
+            if (x.value().strip().equalsIgnoreCase(toolName)) {
+                edit(run, s.texts(), agent.meta().file(), e -> removeFrom(e, List.of("spec"), List.of("allowed_tools", "allowedTools"), x.value()))
+                        .map(t -> s.then(t, new Step(Form.REMOVE_PREAUTHORIZATION, "remove `" + x.value() + "` from allowed_tools of agent `"
+                                + agent.name() + "`"), Optional.empty()))
+                        .ifPresent(out::add);
+            }
+        }
         return out;
     }
 
@@ -621,16 +626,14 @@ public final class AccessPlanner {
 
     /** Applies one structural edit to one file of {@code texts}; empty (with a note for JSON) when it cannot be made. */
     private static Optional<SortedMap<SourceId, String>> edit(Run run, SortedMap<SourceId, String> texts, SourceId file,
-                                                              Function<YamlEdits, Optional<TextEdit>> change) {
+                                                              Function<ManifestEdits, Optional<TextEdit>> change) {
         String text = texts.get(file);
         if (text == null) {
             return Optional.empty();
         }
-        Optional<YamlEdits> edits = YamlEdits.of(file, text);
+        Optional<ManifestEdits> edits = ManifestEdits.of(file, text);
         if (edits.isEmpty()) {
-            run.notes.add(file.path().toLowerCase(Locale.ROOT).endsWith(".json")
-                    ? "`" + file.path() + "` is json: gatehouse proposes edits of yaml manifests only"
-                    : "`" + file.path() + "` cannot be read as one yaml document: no edit proposed in it");
+            run.notes.add("`" + file.path() + "` cannot be read as one manifest: no edit proposed in it");
             return Optional.empty();
         }
         return change.apply(edits.get())
@@ -642,12 +645,12 @@ public final class AccessPlanner {
                 });
     }
 
-    private static Optional<SortedMap<SourceId, String>> edit(Run run, State s, SourceId file, Function<YamlEdits, Optional<TextEdit>> change) {
+    private static Optional<SortedMap<SourceId, String>> edit(Run run, State s, SourceId file, Function<ManifestEdits, Optional<TextEdit>> change) {
         return edit(run, s.texts(), file, change);
     }
 
     /** The path of the first spelling of a field that is written, else of the first spelling. */
-    private static List<String> key(YamlEdits e, List<String> parent, List<String> spellings) {
+    private static List<String> key(ManifestEdits e, List<String> parent, List<String> spellings) {
         for (String k : spellings) {
             List<String> p = new ArrayList<>(parent);
             p.add(k);
@@ -660,15 +663,15 @@ public final class AccessPlanner {
         return p;
     }
 
-    private static Optional<TextEdit> removeFrom(YamlEdits e, List<String> parent, List<String> spellings, String item) {
+    private static Optional<TextEdit> removeFrom(ManifestEdits e, List<String> parent, List<String> spellings, String item) {
         return e.removeItem(key(e, parent, spellings), item);
     }
 
-    private static Optional<TextEdit> addTo(YamlEdits e, List<String> parent, List<String> spellings, String item) {
+    private static Optional<TextEdit> addTo(ManifestEdits e, List<String> parent, List<String> spellings, String item) {
         return e.addItem(key(e, parent, spellings), item);
     }
 
-    private static Optional<TextEdit> setFirst(YamlEdits e, List<String> parent, List<String> spellings, String value) {
+    private static Optional<TextEdit> setFirst(ManifestEdits e, List<String> parent, List<String> spellings, String value) {
         return e.setScalar(key(e, parent, spellings), value);
     }
 

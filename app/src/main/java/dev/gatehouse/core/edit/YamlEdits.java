@@ -29,7 +29,7 @@ import java.util.Optional;
  * lead where it must, the value cannot be written alike for both readers, or the file is not one readable YAML
  * document.
  */
-public final class YamlEdits {
+public final class YamlEdits implements ManifestEdits {
     private final SourceText text;
     private final MapNode root;
     private final String eol;
@@ -52,24 +52,19 @@ public final class YamlEdits {
         return Optional.of(new YamlEdits(new SourceText(file, text), m));
     }
 
+    @Override
     public SourceId file() {
         return text.id();
     }
 
     /** The node at {@code path}, if there is one. */
+    @Override
     public Optional<Node> node(List<String> path) {
-        Node at = root;
-        for (String step : path) {
-            Optional<Node> next = child(at, step);
-            if (next.isEmpty()) {
-                return Optional.empty();
-            }
-            at = next.get();
-        }
-        return Optional.of(at);
+        return ManifestEdits.at(root, path);
     }
 
     /** Replaces the scalar at {@code path} in place, keeping its quoting when it is quoted. */
+    @Override
     public Optional<TextEdit> setScalar(List<String> path, String value) {
         if (!(node(path).orElse(null) instanceof ScalarNode s) || s.style() == ScalarStyle.LITERAL || s.style() == ScalarStyle.FOLDED
                 || s.span().endLine() != s.span().line()) {
@@ -91,6 +86,7 @@ public final class YamlEdits {
     }
 
     /** Adds {@code key: value} to the block mapping at {@code mapPath}, after its last key, at its indentation. */
+    @Override
     public Optional<TextEdit> addField(List<String> mapPath, String key, String value) {
         if (!(node(mapPath).orElse(null) instanceof MapNode map) || map.flow() || map.entries().isEmpty() || map.entry(key).isPresent()) {
             return Optional.empty();
@@ -103,6 +99,7 @@ public final class YamlEdits {
      * its first item. A missing list key is created in its parent mapping; an empty key ({@code roles:}) or a flow
      * list ({@code roles: [a]}) is rewritten as a block list.
      */
+    @Override
     public Optional<TextEdit> addItem(List<String> listPath, String item) {
         if (listPath.isEmpty() || !(node(listPath.subList(0, listPath.size() - 1)).orElse(null) instanceof MapNode parent) || parent.flow()) {
             return Optional.empty();
@@ -152,6 +149,7 @@ public final class YamlEdits {
      * Adds a mapping item ({@code - k1: v1}, then {@code k2: v2} under it) to the block list at {@code listPath},
      * after its last item, in the layout of its first item.
      */
+    @Override
     public Optional<TextEdit> addMapItem(List<String> listPath, Map<String, String> fields) {
         if (fields.isEmpty() || !(node(listPath).orElse(null) instanceof ListNode list) || list.flow() || list.items().isEmpty()) {
             return Optional.empty();
@@ -172,6 +170,7 @@ public final class YamlEdits {
     }
 
     /** Removes the first item whose text is {@code item} from the block list at {@code listPath}; the last item takes its key along. */
+    @Override
     public Optional<TextEdit> removeItem(List<String> listPath, String item) {
         if (!(node(listPath).orElse(null) instanceof ListNode list)) {
             return Optional.empty();
@@ -185,6 +184,7 @@ public final class YamlEdits {
     }
 
     /** Removes item {@code index} (its whole lines) from the block list at {@code listPath}; the last item takes its key along. */
+    @Override
     public Optional<TextEdit> removeItemAt(List<String> listPath, int index) {
         if (!(node(listPath).orElse(null) instanceof ListNode list) || list.flow() || index < 0 || index >= list.items().size()) {
             return Optional.empty();
@@ -198,6 +198,7 @@ public final class YamlEdits {
     }
 
     /** Removes the field at {@code path}: its key line and every line of its value. */
+    @Override
     public Optional<TextEdit> removeField(List<String> path) {
         if (path.isEmpty() || !(node(path.subList(0, path.size() - 1)).orElse(null) instanceof MapNode parent) || parent.flow()) {
             return Optional.empty();
@@ -211,17 +212,6 @@ public final class YamlEdits {
     }
 
     // ------------------------------------------------------------------------------------------------ helpers
-
-    private static Optional<Node> child(Node at, String step) {
-        if (at instanceof MapNode m) {
-            return m.get(step);
-        }
-        if (at instanceof ListNode l && step.chars().allMatch(Character::isDigit) && !step.isEmpty()) {
-            int i = Integer.parseInt(step);
-            return i < l.items().size() ? Optional.of(l.items().get(i)) : Optional.empty();
-        }
-        return Optional.empty();
-    }
 
     /** A field line {@code head} (and {@code more} lines, indented two further) after the last line of {@code map}. */
     private Optional<TextEdit> insertField(MapNode map, String head, List<String> more) {

@@ -275,12 +275,57 @@ class AccessPlannerTest {
     }
 
     @Test
-    void aJsonAgentIsNotEditedAndThePlanSaysWhy() {
-        AccessPlan plan = new AccessPlanner(SampleTexts.of("governed")).grant(CUSTOPS, Cell.tool("triage-agent", "crm-update"));
+    void aJsonAgentIsEditedInJsonAndAnApprovalOnlyGoesWithSideEffects() {
+        Map<SourceId, String> texts = SampleTexts.of("governed");
+        AccessPlan plan = new AccessPlanner(texts).grant(CUSTOPS, Cell.tool("triage-agent", "crm-update"));
 
-        assertEquals(List.of(), plan.proposals());
-        assertEquals(List.of("`agents/triage-agent.json` is json: gatehouse proposes edits of yaml manifests only",
-                "no edit of the manifests found that turns `triage-agent` × `crm-update` to allow"), plan.notes());
+        String declare = "add `crm-update` to spec.tools of agent `triage-agent`, then ";
+        String rule = ", then make ToolPermission `crm-update` give allow to the operation class `write` of `crm-update`";
+        List<String> grants = List.of(
+                "add `tool:crm_update:invoke`, `capability:crm.write` to role `support-reader`",
+                "create role `triage-agent-crm-update` granting `tool:crm_update:invoke`, `capability:crm.write` and give it to agent `triage-agent`",
+                "give agent `triage-agent` the role `support-writer`, which grants `tool:crm_update:invoke`, `capability:crm.write`");
+        List<String> expected = new ArrayList<>();
+        grants.forEach(g -> expected.add(declare + g + rule));
+        grants.forEach(g -> expected.add(declare + g));
+        assertEquals(expected, titles(plan));
+        List<CellChange> support = List.of(new CellChange(Cell.tool("support-agent", "crm-update"), APPROVAL_REQUIRED, ALLOW));
+        assertEquals(List.of(support, support, support, List.of(), List.of(), List.of()), sideEffects(plan));
+        assertEquals(List.of(ALLOW, ALLOW, ALLOW, APPROVAL_REQUIRED, APPROVAL_REQUIRED, APPROVAL_REQUIRED),
+                plan.proposals().stream().map(p -> p.verification().after()).toList());
+        assertEquals(true, plan.onlyWithSideEffects());
+        assertEquals(List.of("every proposal that turns `triage-agent` × `crm-update` to allow changes other cells too"), plan.notes());
+        assertEquals("""
+                --- a/agents/triage-agent.json
+                +++ b/agents/triage-agent.json
+                @@ -17,7 +17,8 @@
+                     "tools": [
+                       "kb-search",
+                       "order-lookup",
+                -      "send-customer-email"
+                +      "send-customer-email",
+                +      "crm-update"
+                     ],
+                     "allowed_tools": [
+                       "send-customer-email"
+                """, plan.proposals().get(3).diffs().get(0).diff());
+        assertEquals(List.of(new CellChange(Cell.tool("triage-agent", "crm-update"), DENY, APPROVAL_REQUIRED)),
+                changes(texts, applied(texts, plan.proposals().get(3)), "custops"));
+    }
+
+    @Test
+    void aPreauthorisationIsRevokedInTheJsonAgent() {
+        Map<SourceId, String> texts = new TreeMap<>(SampleTexts.of("governed"));
+        texts.put(new SourceId("tool-permissions/send-customer-email.yaml"),
+                texts.get(new SourceId("tool-permissions/send-customer-email.yaml")).replace("verdict: approval_required", "verdict: allow"));
+        Cell cell = Cell.tool("triage-agent", "send-customer-email");
+        AccessPlan plan = new AccessPlanner(texts).plan(CUSTOPS, cell);
+
+        assertEquals(Intent.REVOKE, plan.intent());
+        Proposal p = plan.proposals().stream().filter(x -> x.forms().equals(List.of(Form.REMOVE_PREAUTHORIZATION))).findFirst().orElseThrow();
+        assertEquals("remove `send-customer-email` from allowed_tools of agent `triage-agent`", p.title());
+        assertEquals(List.of(), p.verification().sideEffects());
+        assertEquals(List.of(new CellChange(cell, ALLOW, DENY)), changes(texts, applied(texts, p), "custops"));
     }
 
     @Test

@@ -54,6 +54,8 @@ import java.util.function.Function;
 public final class AccessPlanner {
     private static final int MAX_STEPS = 4;
     private static final int MAX_STATES = 64;
+    /** The Agent spec keys that hold or open lists: a new seed-form block goes before them (SEMANTICS.md "Seed forms"). */
+    private static final List<String> SPEC_LISTS = List.of("tools", "roles", "allowed_tools", "memory", "execution");
 
     private final SortedMap<SourceId, String> texts;
     private final Snapshots snapshots = new Snapshots();
@@ -421,7 +423,7 @@ public final class AccessPlanner {
         String model = run.cell.column();
         for (Missing m : a.missing()) {
             if (m.kind().equals("model")) {
-                edit(run, s.texts(), agent.meta().file(), e -> e.addItem(List.of("spec", "models"), m.value()))
+                edit(run, s.texts(), agent.meta().file(), e -> e.addItem(List.of("spec", "models"), m.value(), SPEC_LISTS))
                         .map(t -> s.then(t, new Step(Form.LIST_MODEL, "list `" + m.value() + "` in spec.models of agent `" + agent.name() + "` (a seed form orloj ignores)"),
                                 s.grantRole()))
                         .ifPresent(out::add);

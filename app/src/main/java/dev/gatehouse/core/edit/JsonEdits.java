@@ -79,6 +79,12 @@ final class JsonEdits implements ManifestEdits {
         return addRaw(listPath, string(item));
     }
 
+    /** JSON is read structurally by Orloj too: where a new key goes does not matter, so it goes last. */
+    @Override
+    public Optional<TextEdit> addItem(List<String> listPath, String item, List<String> before) {
+        return addItem(listPath, item);
+    }
+
     @Override
     public Optional<TextEdit> addMapItem(List<String> listPath, Map<String, String> fields) {
         List<String> parts = new ArrayList<>();

@@ -31,6 +31,9 @@ interface ManifestEdits {
 
     Optional<TextEdit> addItem(List<String> listPath, String item);
 
+    /** As {@link #addItem(List, String)}; a list key that must be created goes before the first key named in {@code before}. */
+    Optional<TextEdit> addItem(List<String> listPath, String item, List<String> before);
+
     Optional<TextEdit> addMapItem(List<String> listPath, Map<String, String> fields);
 
     Optional<TextEdit> removeItem(List<String> listPath, String item);

@@ -101,12 +101,33 @@ public final class YamlEdits implements ManifestEdits {
      */
     @Override
     public Optional<TextEdit> addItem(List<String> listPath, String item) {
+        return addItem(listPath, item, List.of());
+    }
+
+    /**
+     * As {@link #addItem(List, String)}, but a list key that must be created goes before the first key of its mapping
+     * named in {@code before} (and the comment lines just above it), not after the last: where Orloj's Agent reader
+     * skips a seed-form block only when it comes before any list of {@code spec}.
+     */
+    @Override
+    public Optional<TextEdit> addItem(List<String> listPath, String item, List<String> before) {
         if (listPath.isEmpty() || !(node(listPath.subList(0, listPath.size() - 1)).orElse(null) instanceof MapNode parent) || parent.flow()) {
             return Optional.empty();
         }
         String key = listPath.get(listPath.size() - 1);
         Optional<MapNode.Entry> entry = parent.entry(key);
         if (entry.isEmpty()) {
+            Optional<MapNode.Entry> next = parent.entries().stream().filter(e -> before.contains(e.name())).findFirst();
+            if (next.isPresent()) {
+                int line = shift(next.get().key().span()).line();
+                int indent = shift(next.get().key().span()).column() - 1;
+                while (line > 1 && text.line(line - 1).startsWith(" ".repeat(indent) + "#")) {
+                    line--;
+                }
+                int at = line;
+                return YamlScalars.render(item, ScalarStyle.PLAIN, false).map(v -> new TextEdit(Span.point(text.id(), at, 1),
+                        " ".repeat(indent) + key + ":" + eol + " ".repeat(indent + 2) + "- " + v + eol));
+            }
             return YamlScalars.render(item, ScalarStyle.PLAIN, false)
                     .flatMap(v -> parent.entries().isEmpty() ? Optional.empty() : insertField(parent, key + ":", List.of("- " + v)));
         }

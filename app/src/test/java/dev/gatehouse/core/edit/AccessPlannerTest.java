@@ -329,6 +329,31 @@ class AccessPlannerTest {
     }
 
     @Test
+    void aSeedFormListGoesBeforeTheAgentsListsWhereOrlojSkipsIt() {
+        Map<SourceId, String> texts = sharedRole();
+        texts.put(new SourceId("m2.yaml"), MODEL.replace("name: m", "name: m2").replace("gpt-4o", "gpt-5"));
+        AccessPlan plan = new AccessPlanner(texts).plan(DEFAULT, Cell.model("a1", "gpt-5"));
+
+        assertEquals(List.of("list `gpt-5` in spec.models of agent `a1` (a seed form orloj ignores)",
+                "point model_ref of agent `a1` at `m2`, which serves `gpt-5`"), titles(plan));
+        assertEquals(List.of(new AccessPlan.FileDiff(new SourceId("agents/a1.yaml"), """
+                --- a/agents/a1.yaml
+                +++ b/agents/a1.yaml
+                @@ -4,6 +4,8 @@
+                   name: a1
+                 spec:
+                   model_ref: m
+                +  models:
+                +    - gpt-5
+                   roles:
+                     - shared
+                   tools:
+                """)), plan.proposals().get(0).diffs());
+        assertEquals(List.of("GH210 agents/a1.yaml: orloj does not enforce the seed form `spec.models` (S1); gatehouse does"),
+                plan.proposals().get(0).verification().newFindings());
+    }
+
+    @Test
     void aCellAlreadyAtTheIntendedVerdictGetsNoProposal() {
         AccessPlan plan = new AccessPlanner(sharedRole()).revoke(DEFAULT, Cell.tool("a1", "t"));
 

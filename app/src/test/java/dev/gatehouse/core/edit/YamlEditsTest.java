@@ -242,6 +242,18 @@ class YamlEditsTest {
     }
 
     @Test
+    void aListCreatedBeforeAKeyGoesAboveTheCommentsOfThatKey() {
+        String text = AGENT_TEXT.replace("  limits:\n", "  # the lists\n  roles:\n    - r\n  limits:\n");
+        String out = apply(text, AGENT, edits(AGENT, text).addItem(List.of("spec", "models"), "gpt-4o", List.of("tools", "roles")));
+
+        assertEquals(text.replace("  tools:\n", "  models:\n    - gpt-4o\n  tools:\n"), out);
+        String commented = AGENT_TEXT.replace("  tools:\n", "  # declared tools\n  tools:\n");
+        assertEquals(commented.replace("  # declared tools\n", "  models:\n    - gpt-4o\n  # declared tools\n"),
+                apply(commented, AGENT, edits(AGENT, commented).addItem(List.of("spec", "models"), "gpt-4o", List.of("tools"))));
+        assertEquals(List.of("gpt-4o"), values(agent(with(AGENT, out)).seedModels()));
+    }
+
+    @Test
     void jsonAndBrokenYamlAreNotEdited() {
         assertEquals(Optional.empty(), YamlEdits.of(new SourceId("a.json"), "{\"kind\": \"Agent\"}").map(YamlEdits::file));
         assertEquals(Optional.empty(), YamlEdits.of(AGENT, "a: [\n").map(YamlEdits::file));

@@ -151,7 +151,7 @@ public final class AccessPlanner {
             Snapshots.Snapshot snap = s.steps().isEmpty() ? root : snapshots.of(s.texts());
             Answer a = answer(snap, ctx, cell);
             Verdict v = a.strict().verdict();
-            if (!s.steps().isEmpty() && (v == intent.target() || (intent == Intent.GRANT && v == Verdict.APPROVAL_REQUIRED))) {
+            if (!s.steps().isEmpty() && (v == intent.target() || (intent == Intent.GRANT && v == Verdict.APPROVAL_REQUIRED && current == Verdict.DENY))) {
                 leaves.add(s);
                 if (v == intent.target()) {
                     continue;

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 final class YamlScalars {
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_/][A-Za-z0-9_./:@+=()', -]*");
     private static final Pattern INTEGER = Pattern.compile("-?[0-9]+");
+    private static final Set<String> NULLS = Set.of("", "null", "Null", "NULL", "~");
     private static final Set<String> SPECIAL = Set.of("y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO",
             "true", "True", "TRUE", "false", "False", "FALSE", "on", "On", "ON", "off", "Off", "OFF",
             "null", "Null", "NULL", "~");
@@ -24,7 +25,8 @@ final class YamlScalars {
     /**
      * {@code value} as a scalar, in {@code like}'s quoting when that is quoted (so an edited file keeps its style),
      * else plain when safe, else double- or single-quoted. {@code integer} allows a plain integer (an int field).
-     * Empty when no style reads the same in both readers (a line break, a control character, both quote kinds).
+     * Empty when no style reads the same in both readers (a line break, a control character, both quote kinds, a
+     * YAML null word).
      */
     static Optional<String> render(String value, ScalarStyle like, boolean integer) {
         for (int i = 0; i < value.length(); i++) {
@@ -32,6 +34,9 @@ final class YamlScalars {
             if (c < 0x20 || c == 0x7f) {
                 return Optional.empty();
             }
+        }
+        if (NULLS.contains(value.strip())) {
+            return Optional.empty(); // Gatehouse's emulation of Orloj's reader reads these as no value, quoted or not
         }
         boolean quoted = like == ScalarStyle.SINGLE_QUOTED || like == ScalarStyle.DOUBLE_QUOTED;
         if (!quoted && plainSafe(value, integer)) {

@@ -1,0 +1,218 @@
+package dev.gatehouse.core.edit;
+
+import dev.gatehouse.core.parse.ListNode;
+import dev.gatehouse.core.parse.ManifestParser;
+import dev.gatehouse.core.parse.MapNode;
+import dev.gatehouse.core.parse.Node;
+import dev.gatehouse.core.parse.ParsedFile;
+import dev.gatehouse.core.parse.ScalarNode;
+import dev.gatehouse.core.parse.ScalarStyle;
+import dev.gatehouse.core.parse.SourceFormat;
+import dev.gatehouse.core.source.SourceId;
+import dev.gatehouse.core.source.SourceText;
+import dev.gatehouse.core.source.Span;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Structural edits of one JSON manifest as {@link TextEdit}s, from its positioned tree: new items and fields
+ * follow the layout around them (one per line, at the indentation of their siblings, when the collection is
+ * written over several lines; inline otherwise), removals take the separating comma along, and every other byte
+ * stays. Go's decoder and a JSON parser read JSON alike, so no quoting question arises; values are JSON strings.
+ */
+final class JsonEdits implements ManifestEdits {
+    private final SourceText text;
+    private final MapNode root;
+    private final String eol;
+
+    private JsonEdits(SourceText text, MapNode root) {
+        this.text = text;
+        this.root = root;
+        this.eol = text.text().contains("\r\n") ? "\r\n" : "\n";
+    }
+
+    /** The edits of a file's text; empty unless it is one JSON object read without error. */
+    static Optional<JsonEdits> of(SourceId file, String text) {
+        if (text.startsWith("\uFEFF")) {
+            return Optional.empty();
+        }
+        ParsedFile parsed = new ManifestParser().parse(file, text.getBytes(StandardCharsets.UTF_8));
+        if (parsed.format() != SourceFormat.JSON || !parsed.readable() || parsed.documents().size() != 1
+                || !(parsed.documents().get(0).root() instanceof MapNode m)) {
+            return Optional.empty();
+        }
+        return Optional.of(new JsonEdits(new SourceText(file, text), m));
+    }
+
+    @Override
+    public SourceId file() {
+        return text.id();
+    }
+
+    @Override
+    public Optional<Node> node(List<String> path) {
+        return ManifestEdits.at(root, path);
+    }
+
+    @Override
+    public Optional<TextEdit> setScalar(List<String> path, String value) {
+        if (!(node(path).orElse(null) instanceof ScalarNode s) || s.style() != ScalarStyle.JSON_STRING) {
+            return Optional.empty();
+        }
+        return Optional.of(new TextEdit(s.span(), string(value)));
+    }
+
+    @Override
+    public Optional<TextEdit> addField(List<String> mapPath, String key, String value) {
+        if (!(node(mapPath).orElse(null) instanceof MapNode map) || map.entry(key).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(insertField(map, key, string(value)));
+    }
+
+    @Override
+    public Optional<TextEdit> addItem(List<String> listPath, String item) {
+        return addRaw(listPath, string(item));
+    }
+
+    /** JSON is read structurally by Orloj too: where a new key goes does not matter, so it goes last. */
+    @Override
+    public Optional<TextEdit> addItem(List<String> listPath, String item, List<String> before) {
+        return addItem(listPath, item);
+    }
+
+    @Override
+    public Optional<TextEdit> addMapItem(List<String> listPath, Map<String, String> fields) {
+        List<String> parts = new ArrayList<>();
+        fields.forEach((k, v) -> parts.add(string(k) + ": " + string(v)));
+        return fields.isEmpty() ? Optional.empty() : addRaw(listPath, "{" + String.join(", ", parts) + "}");
+    }
+
+    @Override
+    public Optional<TextEdit> removeItem(List<String> listPath, String item) {
+        if (!(node(listPath).orElse(null) instanceof ListNode list)) {
+            return Optional.empty();
+        }
+        for (int i = 0; i < list.items().size(); i++) {
+            if (list.items().get(i) instanceof ScalarNode s && s.style() == ScalarStyle.JSON_STRING && s.text().equals(item)) {
+                return removeItemAt(listPath, i);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Removes item {@code index}; the last item leaves an empty list {@code []} (in JSON absent and empty differ). */
+    @Override
+    public Optional<TextEdit> removeItemAt(List<String> listPath, int index) {
+        if (!(node(listPath).orElse(null) instanceof ListNode list) || index < 0 || index >= list.items().size()) {
+            return Optional.empty();
+        }
+        List<Node> items = list.items();
+        if (items.size() == 1) {
+            Span s = list.span();
+            return Optional.of(new TextEdit(new Span(text.id(), s.line(), s.column() + 1, s.endLine(), s.endColumn() - 1), ""));
+        }
+        if (index < items.size() - 1) {
+            return Optional.of(new TextEdit(start(items.get(index)).to(start(items.get(index + 1))), ""));
+        }
+        return Optional.of(new TextEdit(end(items.get(index - 1)).to(items.get(index).span()), ""));
+    }
+
+    @Override
+    public Optional<TextEdit> removeField(List<String> path) {
+        if (path.isEmpty() || !(node(path.subList(0, path.size() - 1)).orElse(null) instanceof MapNode map)) {
+            return Optional.empty();
+        }
+        List<MapNode.Entry> entries = map.entries();
+        for (int i = 0; i < entries.size(); i++) {
+            if (!entries.get(i).name().equals(path.get(path.size() - 1))) {
+                continue;
+            }
+            if (entries.size() == 1) {
+                Span s = map.span();
+                return Optional.of(new TextEdit(new Span(text.id(), s.line(), s.column() + 1, s.endLine(), s.endColumn() - 1), ""));
+            }
+            if (i < entries.size() - 1) {
+                return Optional.of(new TextEdit(start(entries.get(i).key()).to(start(entries.get(i + 1).key())), ""));
+            }
+            return Optional.of(new TextEdit(end(entries.get(i - 1).value()).to(entries.get(i).value().span()), ""));
+        }
+        return Optional.empty();
+    }
+
+    // ------------------------------------------------------------------------------------------------ helpers
+
+    private Optional<TextEdit> addRaw(List<String> listPath, String raw) {
+        if (listPath.isEmpty() || !(node(listPath.subList(0, listPath.size() - 1)).orElse(null) instanceof MapNode parent)) {
+            return Optional.empty();
+        }
+        Optional<Node> value = parent.get(listPath.get(listPath.size() - 1));
+        if (value.isEmpty()) {
+            return Optional.of(insertField(parent, listPath.get(listPath.size() - 1), "[" + raw + "]"));
+        }
+        if (!(value.get() instanceof ListNode list)) {
+            return Optional.empty();
+        }
+        if (list.items().isEmpty()) {
+            Span s = list.span();
+            return Optional.of(new TextEdit(Span.point(text.id(), s.line(), s.column() + 1), raw));
+        }
+        Node last = list.items().get(list.items().size() - 1);
+        boolean lines = list.items().get(0).span().line() > list.span().line();
+        return Optional.of(new TextEdit(end(last), lines ? "," + eol + indentOf(last.span().line()) + raw : ", " + raw));
+    }
+
+    private TextEdit insertField(MapNode map, String key, String raw) {
+        if (map.entries().isEmpty()) {
+            return new TextEdit(Span.point(text.id(), map.span().line(), map.span().column() + 1), string(key) + ": " + raw);
+        }
+        MapNode.Entry last = map.entries().get(map.entries().size() - 1);
+        boolean lines = map.entries().get(0).key().span().line() > map.span().line();
+        return new TextEdit(end(last.value()), lines ? "," + eol + indentOf(last.key().span().line()) + string(key) + ": " + raw
+                : ", " + string(key) + ": " + raw);
+    }
+
+    private static Span start(Node n) {
+        return Span.point(n.span().file(), n.span().line(), n.span().column());
+    }
+
+    private static Span end(Node n) {
+        return Span.point(n.span().file(), n.span().endLine(), n.span().endColumn());
+    }
+
+    private String indentOf(int line) {
+        String l = text.line(line);
+        int i = 0;
+        while (i < l.length() && (l.charAt(i) == ' ' || l.charAt(i) == '\t')) {
+            i++;
+        }
+        return l.substring(0, i);
+    }
+
+    /** A JSON string literal. */
+    static String string(String s) {
+        StringBuilder b = new StringBuilder("\"");
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        b.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return b.append('"').toString();
+    }
+}

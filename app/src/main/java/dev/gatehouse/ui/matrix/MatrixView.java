@@ -7,6 +7,7 @@ import javafx.css.PseudoClass;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
@@ -19,6 +20,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
@@ -45,6 +47,7 @@ import java.util.function.Function;
  */
 public final class MatrixView {
     private static final PseudoClass EXPOSED = PseudoClass.getPseudoClass("exposed");
+    private static final PseudoClass SIDE_EFFECTS = PseudoClass.getPseudoClass("side-effects");
 
     private final MatrixViewModel viewModel;
     private final Consumer<TraceLink> openSource;
@@ -200,6 +203,8 @@ public final class MatrixView {
 
     // ------------------------------------------------------------------------------------------ explanation
 
+    private final VBox planBox = new VBox();
+
     private ScrollPane explainPanel() {
         Label placeholder = new Label("Click a cell to see why it is allowed or denied");
         placeholder.setId("explain-placeholder");
@@ -230,7 +235,23 @@ public final class MatrixView {
         traceTitle.getStyleClass().add("explain-section");
         trace.setId("explain-trace");
         trace.getStyleClass().add("explain-trace");
-        VBox details = new VBox(title, facts, traceTitle, trace);
+        Button grant = new Button("Grant…");
+        grant.setId("explain-grant");
+        grant.setTooltip(new Tooltip("Propose the smallest manifest edits that allow this cell, each checked by the engine"));
+        grant.setOnAction(e -> viewModel.planSelected());
+        Button revoke = new Button("Revoke…");
+        revoke.setId("explain-revoke");
+        revoke.setTooltip(new Tooltip("Propose the smallest manifest edits that deny this cell, each checked by the engine"));
+        revoke.setOnAction(e -> viewModel.planSelected());
+        grant.disableProperty().bind(viewModel.planningProperty());
+        revoke.disableProperty().bind(viewModel.planningProperty());
+        HBox actions = new HBox(grant, revoke);
+        actions.getStyleClass().add("explain-actions");
+        VBox details = new VBox(title, facts, actions, planBox, traceTitle, trace);
+        planBox.setId("plan-panel");
+        planBox.getStyleClass().add("plan-panel");
+        viewModel.planProperty().addListener((o, before, now) -> showPlan(now));
+        showPlan(Optional.empty());
         details.getStyleClass().add("explain-details");
 
         viewModel.explanationProperty().addListener((o, before, now) -> {
@@ -246,6 +267,11 @@ public final class MatrixView {
                 exposure.setText(e.exposure());
                 exposure.pseudoClassStateChanged(EXPOSED, e.exposed());
                 missing.setText(e.missing().isEmpty() ? "nothing: it is allowed" : String.join("\n", e.missing()));
+                boolean allowed = e.strictVerdict() == CellVerdict.ALLOW;
+                grant.setVisible(!allowed);
+                grant.setManaged(!allowed);
+                revoke.setVisible(allowed || e.strictVerdict() == CellVerdict.APPROVAL_REQUIRED);
+                revoke.setManaged(revoke.isVisible());
                 showTrace(e);
             });
         });
@@ -257,6 +283,67 @@ public final class MatrixView {
         panel.getStyleClass().add("explain-panel");
         panel.setFitToWidth(true);
         return panel;
+    }
+
+    /** The proposals of "Grant…"/"Revoke…": what each does, its side effects, its diff, and a button to apply it. */
+    private void showPlan(Optional<PlanView> plan) {
+        planBox.getChildren().clear();
+        planBox.setVisible(plan.isPresent());
+        planBox.setManaged(plan.isPresent());
+        if (plan.isEmpty()) {
+            return;
+        }
+        PlanView p = plan.get();
+        Label heading = new Label(p.heading());
+        heading.setId("plan-heading");
+        heading.getStyleClass().add("explain-section");
+        Label summary = new Label(p.summary());
+        summary.setId("plan-summary");
+        summary.setWrapText(true);
+        Button close = new Button("Close");
+        close.setId("plan-close");
+        close.setOnAction(e -> viewModel.closePlan());
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        planBox.getChildren().addAll(new HBox(heading, gap, close), summary);
+        for (String note : p.notes()) {
+            Label n = new Label("note: " + note);
+            n.setWrapText(true);
+            n.getStyleClass().add("plan-note");
+            planBox.getChildren().add(n);
+        }
+        for (ProposalView proposal : p.proposals()) {
+            Label title = new Label((proposal.index() + 1) + ". " + proposal.title());
+            title.getStyleClass().add("plan-title");
+            title.setWrapText(true);
+            VBox box = new VBox(title);
+            box.setId("plan-proposal-" + proposal.index());
+            box.getStyleClass().add("plan-proposal");
+            box.pseudoClassStateChanged(SIDE_EFFECTS, !proposal.sideEffects().isEmpty());
+            proposal.steps().forEach(step -> box.getChildren().add(wrapped("• " + step, "plan-step")));
+            box.getChildren().add(wrapped(!proposal.reaches() ? "does not reach the intended verdict"
+                    : proposal.sideEffects().isEmpty() ? "changes no other cell" : "side effects:", "plan-effects"));
+            proposal.sideEffects().forEach(x -> box.getChildren().add(wrapped("  " + x, "plan-effect")));
+            proposal.newFindings().forEach(f -> box.getChildren().add(wrapped("new finding: " + f, "plan-effect")));
+            TextArea diff = new TextArea(proposal.diff());
+            diff.setId("plan-diff-" + proposal.index());
+            diff.setEditable(false);
+            diff.getStyleClass().add("plan-diff");
+            diff.setPrefRowCount(Math.min(14, (int) proposal.diff().lines().count() + 1));
+            Button apply = new Button("Apply");
+            apply.setId("plan-apply-" + proposal.index());
+            apply.getStyleClass().add(proposal.reaches() && proposal.sideEffects().isEmpty() ? "accent" : "plan-apply");
+            apply.setOnAction(e -> viewModel.applyProposal(proposal.index()));
+            box.getChildren().addAll(diff, apply);
+            planBox.getChildren().add(box);
+        }
+    }
+
+    private static Label wrapped(String text, String styleClass) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        label.getStyleClass().add(styleClass);
+        return label;
     }
 
     private void showTrace(Explanation e) {

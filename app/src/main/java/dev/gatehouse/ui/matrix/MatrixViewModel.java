@@ -1,5 +1,7 @@
 package dev.gatehouse.ui.matrix;
 
+import dev.gatehouse.core.edit.AccessPlan;
+import dev.gatehouse.core.edit.AccessPlanner;
 import dev.gatehouse.core.engine.Answer;
 import dev.gatehouse.core.engine.Context;
 import dev.gatehouse.core.engine.Decision;
@@ -9,6 +11,8 @@ import dev.gatehouse.core.engine.TraceSink;
 import dev.gatehouse.core.matrix.AccessMatrix;
 import dev.gatehouse.core.model.Workspace;
 import dev.gatehouse.core.report.DecisionReport;
+import dev.gatehouse.core.source.SourceId;
+import dev.gatehouse.core.workspace.AtomicFiles;
 import dev.gatehouse.ui.common.TaskRunner;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -29,15 +33,11 @@ import javax.imageio.ImageIO;
 import java.awt.image.RenderedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -92,6 +92,13 @@ public final class MatrixViewModel {
 
     /** The matrices on screen and what computed them; empty before the first workspace. */
     private Optional<Computed> shown = Optional.empty();
+    private Map<String, String> texts = Map.of();
+    private Consumer<Map<String, String>> applied = t -> { };
+    private final ReadOnlyObjectWrapper<Optional<PlanView>> plan = new ReadOnlyObjectWrapper<>(this, "plan", Optional.empty());
+    private final ReadOnlyBooleanWrapper planning = new ReadOnlyBooleanWrapper(this, "planning");
+    private Optional<AccessPlan> currentPlan = Optional.empty();
+    private Map<SourceId, String> planSources = Map.of();
+    private int planned;
     /** The matrices of the last state on disk (read or saved), which "changed" cells are compared with. */
     private Optional<Computed> baseline = Optional.empty();
     /** The newest engine and catalog, which a waiting request builds on even before its matrix is shown. */
@@ -152,6 +159,109 @@ public final class MatrixViewModel {
         request(new Request(Optional.of(workspace), value(namespace), value(system), value(task), Origin.SAVE));
     }
 
+    /**
+     * The texts of the manifests (path to text, unsaved edits included) of the workspace last shown, which
+     * "Grant…" and "Revoke…" plan edits on; and where an applied proposal's new texts go (the workspace window
+     * takes them as unsaved edits).
+     */
+    public void setTexts(Map<String, String> manifests, Consumer<Map<String, String>> applied) {
+        this.texts = Map.copyOf(manifests);
+        this.applied = applied;
+    }
+
+    /**
+     * "Grant…" on a cell that is not allowed, "Revoke…" on one that is: plans, off the FX thread, the manifest
+     * edits that would turn the selected cell around, each checked by the engine on the edited workspace.
+     */
+    public void planSelected() {
+        Optional<Selected> cell = selected;
+        Optional<Computed> c = shown;
+        if (cell.isEmpty() || c.isEmpty() || texts.isEmpty()) {
+            return;
+        }
+        int ticket = ++planned;
+        Map<SourceId, String> sources = new LinkedHashMap<>();
+        texts.forEach((path, text) -> sources.put(new SourceId(path), text));
+        Context ctx = c.get().context();
+        AccessPlan.Cell target = cell.get().subject() == Subject.MODELS
+                ? AccessPlan.Cell.model(cell.get().agent(), cell.get().column())
+                : AccessPlan.Cell.tool(cell.get().agent(), cell.get().column());
+        planning.set(true);
+        plan.set(Optional.empty());
+        runner.run(() -> new AccessPlanner(sources).plan(ctx, target), result -> {
+            if (ticket == planned) {
+                planning.set(false);
+                planned(result, sources);
+            }
+        }, failure -> {
+            if (ticket == planned) {
+                planning.set(false);
+                LOG.log(System.Logger.Level.WARNING, "could not plan edits for " + target, failure);
+                status.set("Could not plan the edits: " + reason(failure));
+            }
+        });
+    }
+
+    /** Applies a shown proposal: its new texts go to the window as unsaved edits, and the plan closes. */
+    public void applyProposal(int index) {
+        if (currentPlan.isEmpty() || index < 0 || index >= currentPlan.get().proposals().size()) {
+            return;
+        }
+        Optional<Map<SourceId, String>> after = currentPlan.get().proposals().get(index).edit().apply(planSources);
+        if (after.isEmpty()) {
+            status.set("The files changed since the edit was planned: plan again");
+            return;
+        }
+        Map<String, String> byPath = new LinkedHashMap<>();
+        after.get().forEach((id, text) -> byPath.put(id.path(), text));
+        closePlan();
+        applied.accept(byPath);
+    }
+
+    /** Closes the plan without applying anything. */
+    public void closePlan() {
+        ++planned;
+        currentPlan = Optional.empty();
+        planning.set(false);
+        plan.set(Optional.empty());
+    }
+
+    private void planned(AccessPlan result, Map<SourceId, String> sources) {
+        currentPlan = Optional.of(result);
+        planSources = sources;
+        String verb = result.intent() == AccessPlan.Intent.GRANT ? "Grant" : "Revoke";
+        String target = result.intent().target().wireName();
+        List<ProposalView> proposals = new ArrayList<>();
+        for (int i = 0; i < result.proposals().size(); i++) {
+            AccessPlan.Proposal p = result.proposals().get(i);
+            List<String> effects = new ArrayList<>();
+            p.verification().sideEffects().stream().sorted(java.util.Comparator.comparing((AccessPlan.CellChange x) -> !x.gainsAccess()))
+                    .forEach(x -> effects.add((x.gainsAccess() ? "gains: " : "loses: ") + x.cell().agent() + " → " + x.cell().column()
+                            + " (" + x.before().wireName() + " → " + x.after().wireName() + ")"));
+            StringBuilder diff = new StringBuilder();
+            p.diffs().forEach(d -> diff.append(d.diff()));
+            proposals.add(new ProposalView(i, p.title(), p.steps().stream().map(AccessPlan.Step::description).toList(),
+                    p.verification().reached(), effects, p.verification().newFindings(), diff.toString()));
+        }
+        String summary = result.proposals().isEmpty() ? "No manifest edit found that makes it " + target
+                : !result.sideEffectFree().isEmpty() ? result.sideEffectFree().size() + " of " + result.proposals().size()
+                        + " proposals make it " + target + " and change no other cell"
+                : result.onlyWithSideEffects() ? "Every option that makes it " + target + " changes other cells too: see each one's side effects"
+                : "No proposal makes it " + target + "; the closest ones are shown";
+        plan.set(Optional.of(new PlanView(verb + " " + result.cell().agent() + " → " + result.cell().column(), summary,
+                result.notes(), proposals)));
+    }
+
+    /** The plan shown for the selected cell, if "Grant…" or "Revoke…" was asked. */
+    public ReadOnlyObjectProperty<Optional<PlanView>> planProperty() {
+        return plan.getReadOnlyProperty();
+    }
+
+    /** Whether a plan is being computed. */
+    public ReadOnlyBooleanProperty planningProperty() {
+        return planning.getReadOnlyProperty();
+    }
+
     /** Selects a cell by its displayed position and explains it; positions outside the grid are ignored. */
     public void select(int row, int column) {
         GridModel model = grid.get();
@@ -159,6 +269,7 @@ public final class MatrixViewModel {
             return;
         }
         selected = Optional.of(new Selected(model.subject(), model.rowName(row), model.columnName(column)));
+        closePlan();
         selection.set(Optional.of(new GridCell(row, column)));
         explain();
     }
@@ -410,34 +521,12 @@ public final class MatrixViewModel {
         status.set("Exporting " + target.getFileName() + "…");
         runner.run(() -> {
             Written written = content.call();
-            writeAtomically(target, written.bytes());
+            AtomicFiles.write(target, written.bytes());
             return written;
         }, w -> status.set("Exported " + w.what() + " to " + target), failure -> {
             LOG.log(System.Logger.Level.WARNING, "could not export " + target, failure);
             status.set("Could not export " + target.getFileName() + ": " + reason(failure));
         });
-    }
-
-    /** Temp file beside the target, forced to disk, then renamed: a crash leaves the old file or the new, never half. */
-    private static void writeAtomically(Path target, byte[] bytes) throws IOException {
-        Path folder = target.toAbsolutePath().getParent();
-        Path temp = Files.createTempFile(folder, "." + target.getFileName(), ".tmp");
-        try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
     }
 
     private static String reason(Throwable failure) {

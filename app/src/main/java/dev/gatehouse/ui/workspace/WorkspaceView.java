@@ -115,6 +115,7 @@ public final class WorkspaceView {
         root.setBottom(statusBar());
         acceptDroppedFolders();
         viewModel.revisionProperty().addListener((o, before, now) -> tabs.refresh(viewModel::document));
+        viewModel.appliedEditsProperty().addListener((o, before, now) -> showApplied(now));
         viewModel.recoverableProperty().addListener((o, before, left) -> {
             if (left.isEmpty()) {
                 return;
@@ -409,14 +410,20 @@ public final class WorkspaceView {
                 }
                 dialogs.askText("Rename " + current.get(), "New name (every reference in every file follows):", current.get())
                         .filter(name -> !name.equals(current.get()))
-                        .ifPresent(name -> viewModel.rename(path, text, offset, name, WorkspaceView.this::showRenamed)
+                        .ifPresent(name -> viewModel.rename(path, text, offset, name, texts -> { })
                                 .ifPresent(dialogs::inform));
             }
         };
     }
 
-    /** After a rename: open editors take their new text as one undoable edit; the other files open, unsaved. */
-    private void showRenamed(java.util.Map<String, String> texts) {
+    /**
+     * After edits applied by the view-model (a rename, a grant): open editors take their new text as one undoable
+     * edit; the other files open, unsaved, for review.
+     */
+    private void showApplied(java.util.Map<String, String> texts) {
+        if (texts.isEmpty()) {
+            return;
+        }
         texts.forEach((path, text) -> {
             Optional<SourceEditor> open = tabs.editors().stream().filter(e -> e.document().path().equals(path)).findFirst();
             if (open.isPresent()) {

@@ -82,6 +82,7 @@ public final class WorkspaceViewModel {
     private final Map<String, String> unsaved = new LinkedHashMap<>();
     private final Optional<Recovery> recovery;
     private LanguageService language;
+    private final ReadOnlyObjectWrapper<Map<String, String>> appliedEdits = new ReadOnlyObjectWrapper<>(this, "appliedEdits", Map.of());
     private LoadedWorkspace languageFor;
     private boolean watching;
     private Optional<FolderWatcher> watcher = Optional.empty();
@@ -520,15 +521,32 @@ public final class WorkspaceViewModel {
         }
         Map<String, String> byPath = new LinkedHashMap<>();
         after.get().forEach((id, t) -> byPath.put(id.path(), t));
+        applyEdits(edit.title(), byPath);
+        applied.accept(byPath);
+        return Optional.empty();
+    }
+
+    /**
+     * New texts of some files (a rename, a grant from the matrix) as unsaved edits: validated and decided at once,
+     * written when saved. {@link #appliedEditsProperty} tells the window, which shows them in the editors.
+     */
+    public void applyEdits(String title, Map<String, String> byPath) {
+        if (loaded.isEmpty() || byPath.isEmpty()) {
+            return;
+        }
         Path target = loaded.get().root();
         byPath.forEach((p, t) -> {
             unsaved.put(p, t);
             keepRecovery(r -> r.keep(target, p, t));
         });
-        status.set(edit.title() + ": " + byPath.size() + (byPath.size() == 1 ? " file" : " files") + " changed, not saved yet");
-        applied.accept(byPath);
+        status.set(title + ": " + byPath.size() + (byPath.size() == 1 ? " file" : " files") + " changed, not saved yet");
+        appliedEdits.set(Map.copyOf(byPath));
         analyse(Origin.EDIT);
-        return Optional.empty();
+    }
+
+    /** The texts the last {@link #applyEdits} changed, by path (the window updates or opens their editors). */
+    public ReadOnlyObjectProperty<Map<String, String>> appliedEditsProperty() {
+        return appliedEdits.getReadOnlyProperty();
     }
 
     /** Whether any file has edits not on disk yet. */
@@ -593,6 +611,10 @@ public final class WorkspaceViewModel {
             lastWorkspace.set(workspace.root());
             recent.setAll(lastWorkspace.recent());
         }
+        // Grant and revoke plan on the manifests' texts as shown (scenarios are no manifests), unsaved edits included.
+        Map<String, String> manifests = new LinkedHashMap<>();
+        workspace.workspace().files().forEach(f -> workspace.document(f.path().path()).ifPresent(d -> manifests.put(d.path(), d.text())));
+        matrix.setTexts(manifests, texts -> applyEdits("Edited from the matrix", texts));
         switch (origin) {
             case DISK -> matrix.show(workspace.workspace());
             case EDIT -> matrix.showEdited(workspace.workspace());

@@ -203,6 +203,43 @@ class MatrixViewTest {
         assertEquals(Optional.of(new GridCell(clicked.row() + 1, clicked.column())), matrix.selectionProperty().get());
     }
 
+    @Test
+    void grantingADeniedCellTurnsItAllowedAndNoOtherCellChanges(FxRobot robot) throws TimeoutException {
+        open(robot, SampleWorkspaces.governed());
+        chooseNamespace(robot, NAMESPACE);
+        java.util.Map<String, CellVerdict> before = verdicts(matrix.gridProperty().get());
+        assertEquals(CellVerdict.DENY, before.get("billing-agent → order-lookup"));
+        clickCell(robot, "billing-agent", "order-lookup");
+        waitFor(() -> robot.lookup("#explain-grant").query().isVisible());
+
+        robot.clickOn("#explain-grant");
+        waitFor(() -> robot.lookup("#plan-apply-0").tryQuery().isPresent());
+        assertTrue(text(robot, "#plan-summary").contains("change no other cell"), text(robot, "#plan-summary"));
+        Node apply = robot.lookup("#plan-apply-0").query();
+        robot.interact(() -> scrollIntoView(robot.lookup("#explain-panel").queryAs(ScrollPane.class), apply));
+        robot.clickOn(apply);
+
+        waitFor(() -> verdicts(matrix.gridProperty().get()).get("billing-agent → order-lookup") == CellVerdict.ALLOW
+                && !matrix.computingProperty().get());
+        java.util.Map<String, CellVerdict> after = verdicts(matrix.gridProperty().get());
+        java.util.Map<String, CellVerdict> expected = new java.util.HashMap<>(before);
+        expected.put("billing-agent → order-lookup", CellVerdict.ALLOW);
+        assertEquals(expected, after);
+        assertTrue(workspace.hasUnsaved(), "the grant is an unsaved edit, for review");
+        TabPane tabs = robot.lookup("#source-tabs").queryAs(TabPane.class);
+        waitFor(() -> tabs.getTabs().stream().anyMatch(t -> t.getText().startsWith("● ")));
+    }
+
+    private static java.util.Map<String, CellVerdict> verdicts(GridModel grid) {
+        java.util.Map<String, CellVerdict> out = new java.util.HashMap<>();
+        for (int r = 0; r < grid.rowCount(); r++) {
+            for (int c = 0; c < grid.columnCount(); c++) {
+                out.put(grid.rowName(r) + " → " + grid.columnName(c), grid.verdict(r, c));
+            }
+        }
+        return out;
+    }
+
     // ---------------------------------------------------------------------------------------------- helpers
 
     private void open(FxRobot robot, Path folder) throws TimeoutException {

@@ -311,6 +311,11 @@ public final class SourceEditor {
         return completions.isShowing() ? completions.getItems().stream().map(MenuItem::getText).toList() : List.of();
     }
 
+    /** Ctrl+1: the quick fixes of the findings at the caret, in a menu at the caret. */
+    public void showQuickFixesAtCaret() {
+        showQuickFixes();
+    }
+
     private void showQuickFixes() {
         ContextMenu menu = quickFixMenu();
         if (menu.getItems().isEmpty()) {

@@ -15,10 +15,11 @@ import java.util.stream.IntStream;
  * <p>The search narrows rows to the agents whose name contains it and columns to the tools or models whose name
  * contains it; a side where nothing matches is left whole, so {@code refund} shows every agent against the
  * refund tools, and a search matching nothing shows nothing. "Only exposures" then keeps the rows and columns
- * that hold an exposed cell, so the exposures of a large matrix fit on one screen.
+ * that hold an exposed cell, so the exposures of a large matrix fit on one screen; "only changed" likewise keeps
+ * those holding a cell whose decision differs from the last saved state (both: a cell that is both).
  */
-record GridFilter(String risk, boolean onlyExposures, String search, RowOrder order) {
-    static final GridFilter NONE = new GridFilter(MatrixViewModel.ANY, false, "", RowOrder.NAME);
+record GridFilter(String risk, boolean onlyExposures, boolean onlyChanged, String search, RowOrder order) {
+    static final GridFilter NONE = new GridFilter(MatrixViewModel.ANY, false, false, "", RowOrder.NAME);
 
     GridModel apply(MatrixState state) {
         boolean byRisk = state.subject == Subject.TOOLS && !risk.isEmpty();
@@ -32,20 +33,21 @@ record GridFilter(String risk, boolean onlyExposures, String search, RowOrder or
             rows = none || agents.length > 0 ? agents : rows;
             columns = none || subjects.length > 0 ? subjects : columns;
         }
-        if (onlyExposures) {
-            boolean[] exposedColumn = new boolean[state.columns.size()];
+        if (onlyExposures || onlyChanged) {
+            boolean[] keptColumn = new boolean[state.columns.size()];
             int[] shownColumns = columns;
             rows = Arrays.stream(rows).filter(r -> {
                 boolean any = false;
                 for (int c : shownColumns) {
-                    if (MatrixState.exposed(state.cell(r, c))) {
-                        exposedColumn[c] = true;
+                    int cell = state.cell(r, c);
+                    if ((!onlyExposures || MatrixState.exposed(cell)) && (!onlyChanged || MatrixState.changed(cell))) {
+                        keptColumn[c] = true;
                         any = true;
                     }
                 }
                 return any;
             }).toArray();
-            columns = Arrays.stream(columns).filter(c -> exposedColumn[c]).toArray();
+            columns = Arrays.stream(columns).filter(c -> keptColumn[c]).toArray();
         }
         return new GridModel(state, sortRows(state, rows, columns), sorted(columns, state.columns));
     }

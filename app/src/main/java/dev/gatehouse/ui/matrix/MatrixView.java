@@ -118,6 +118,10 @@ public final class MatrixView {
         exposures.setId("matrix-only-exposures");
         exposures.setTooltip(new Tooltip("Only the agents and columns with a cell where orloj is more permissive than strict"));
         exposures.selectedProperty().bindBidirectional(viewModel.onlyExposuresProperty());
+        CheckBox changed = new CheckBox("Only changed");
+        changed.setId("matrix-only-changed");
+        changed.setTooltip(new Tooltip("Only the agents and columns with a cell whose decision your unsaved edits change"));
+        changed.selectedProperty().bindBidirectional(viewModel.onlyChangedProperty());
         TextField search = new TextField();
         search.setId("matrix-search");
         search.setPromptText("Search names");
@@ -130,7 +134,7 @@ public final class MatrixView {
         order.setTooltip(new Tooltip("Order of the rows; columns are by name"));
         order.valueProperty().bindBidirectional(viewModel.rowOrderProperty());
         FlowPane filters = new FlowPane(label("Namespace", namespace), label("System", system), label("Task", task),
-                label("Risk", risk), search, order, exposures);
+                label("Risk", risk), search, order, exposures, changed);
         filters.setId("matrix-filters");
         filters.getStyleClass().add("matrix-toolbar");
         return filters;

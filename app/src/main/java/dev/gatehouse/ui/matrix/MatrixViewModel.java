@@ -74,6 +74,7 @@ public final class MatrixViewModel {
     private final ObjectProperty<String> task = new SimpleObjectProperty<>(this, "task", ANY);
     private final ObjectProperty<String> risk = new SimpleObjectProperty<>(this, "risk", ANY);
     private final BooleanProperty onlyExposures = new SimpleBooleanProperty(this, "onlyExposures");
+    private final BooleanProperty onlyChanged = new SimpleBooleanProperty(this, "onlyChanged");
     private final StringProperty search = new SimpleStringProperty(this, "search", "");
     private final ObjectProperty<RowOrder> rowOrder = new SimpleObjectProperty<>(this, "rowOrder", RowOrder.NAME);
     private final ObjectProperty<Subject> subject = new SimpleObjectProperty<>(this, "subject", Subject.TOOLS);
@@ -134,6 +135,7 @@ public final class MatrixViewModel {
         });
         risk.addListener((o, before, now) -> refilter());
         onlyExposures.addListener((o, before, now) -> refilter());
+        onlyChanged.addListener((o, before, now) -> refilter());
         search.addListener((o, before, now) -> refilter());
         rowOrder.addListener((o, before, now) -> refilter());
     }
@@ -424,7 +426,7 @@ public final class MatrixViewModel {
             return;
         }
         MatrixState state = shown.get().state(subject.get());
-        GridModel model = new GridFilter(value(risk), onlyExposures.get(), Objects.requireNonNullElse(search.get(), ""),
+        GridModel model = new GridFilter(value(risk), onlyExposures.get(), onlyChanged.get(), Objects.requireNonNullElse(search.get(), ""),
                 rowOrder.get()).apply(state);
         grid.set(model);
         summary.set(summary(model, state));
@@ -605,6 +607,11 @@ public final class MatrixViewModel {
     /** Shows only tools of this risk level ({@link #RISK_LEVELS}); {@link #ANY} shows all. No effect on models. */
     public ObjectProperty<String> riskProperty() {
         return risk;
+    }
+
+    /** Only the rows and columns with a cell changed since the last save (live what-if). */
+    public BooleanProperty onlyChangedProperty() {
+        return onlyChanged;
     }
 
     public BooleanProperty onlyExposuresProperty() {

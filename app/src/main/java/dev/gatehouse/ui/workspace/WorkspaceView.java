@@ -266,7 +266,19 @@ public final class WorkspaceView {
         edit.setId("menu-edit");
 
         MenuItem next = item("Next Problem", "menu-next-problem", new KeyCodeCombination(KeyCode.F8), this::nextProblem);
-        Menu navigate = new Menu("Navigate", null, next);
+        // The editor handles these keys itself while it has the focus; the menu shows them and works from elsewhere.
+        LanguageActions language = languageActions();
+        MenuItem definition = item("Go to Definition", "menu-definition", new KeyCodeCombination(KeyCode.F12),
+                () -> withEditor(e -> language.goToDefinition(e.document().path(), e.text(), e.area().getCaretPosition())));
+        MenuItem references = item("Find References", "menu-references", new KeyCodeCombination(KeyCode.F12, KeyCombination.SHIFT_DOWN),
+                () -> withEditor(e -> language.findReferences(e.document().path(), e.text(), e.area().getCaretPosition())));
+        MenuItem rename = item("Rename…", "menu-rename", new KeyCodeCombination(KeyCode.F2),
+                () -> withEditor(e -> language.rename(e.document().path(), e.text(), e.area().getCaretPosition())));
+        MenuItem complete = item("Complete", "menu-complete", new KeyCodeCombination(KeyCode.SPACE, KeyCombination.CONTROL_DOWN),
+                () -> withEditor(SourceEditor::showCompletions));
+        MenuItem quickFix = item("Quick Fix", "menu-quick-fix", shortcut(KeyCode.DIGIT1), () -> withEditor(SourceEditor::showQuickFixesAtCaret));
+        Menu navigate = new Menu("Navigate", null, next, new SeparatorMenuItem(), definition, references, rename,
+                new SeparatorMenuItem(), complete, quickFix);
         navigate.setId("menu-navigate");
         ToggleGroup themes = new ToggleGroup();
         RadioMenuItem light = themeItem("Light Theme", "menu-theme-light", Theme.LIGHT, themes);

@@ -89,6 +89,27 @@ class MatrixViewModelTest {
     }
 
     @Test
+    void onlyChangedKeepsTheCellsAnUnsavedEditChangesAndASaveClearsThem(@org.junit.jupiter.api.io.TempDir java.nio.file.Path temp)
+            throws java.io.IOException {
+        show();
+        java.nio.file.Path copy = SampleWorkspaces.copy(SampleWorkspaces.governed(), temp.resolve("governed"));
+        java.nio.file.Path role = copy.resolve("roles/billing-specialist.yaml");
+        java.nio.file.Files.writeString(role, java.nio.file.Files.readString(role) + "    - tool:order-lookup:invoke\n");
+        Workspace edited = SampleWorkspaces.validate(copy).workspace();
+
+        viewModel.showEdited(edited);
+        viewModel.onlyChangedProperty().set(true);
+
+        GridModel grid = viewModel.gridProperty().get();
+        assertEquals(List.of("billing-agent"), rows(grid));
+        assertEquals(List.of("order-lookup"), columns(grid));
+        assertTrue(grid.changed(0, 0));
+
+        viewModel.showSaved(edited);
+        assertEquals(List.of(), rows(viewModel.gridProperty().get()));
+    }
+
+    @Test
     void searchNarrowsTheSideWhoseNamesMatch() {
         show();
 

@@ -80,6 +80,57 @@ class ScenarioCommandsTest {
         assertEquals(summary.get("scenarios").asInt(), summary.get("passed").asInt());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"seed", "governed"})
+    void coverageOfTheSamplesAsRecorded(String sample) throws Exception {
+        CliRun text = CliRun.of("test", "--coverage", "../samples/" + sample);
+        assertEquals(0, text.exit(), text.out());
+        CliRun plain = CliRun.of("test", "../samples/" + sample);
+        String summary = plain.out().substring(plain.out().lastIndexOf('\n', plain.out().length() - 2) + 1);
+        assertTrue(text.out().startsWith(plain.out().substring(0, plain.out().length() - summary.length())), "coverage comes after the runs");
+        assertTrue(text.out().endsWith("\n" + summary), "the pass/fail summary stays last");
+        Golden.assertMatches("test/" + sample + "-coverage.txt", text.out().substring(plain.out().length() - summary.length()));
+        CliRun json = CliRun.of("test", "--coverage", "--format", "json", "../samples/" + sample);
+        assertEquals(0, json.exit());
+        JsonNode coverage = JSON.readTree(json.out()).get("coverage");
+        Golden.assertMatches("test/" + sample + "-coverage.json", JSON.writerWithDefaultPrettyPrinter().writeValueAsString(coverage) + "\n");
+        for (JsonNode t : coverage.get("tables")) {
+            int exercised = 0;
+            for (JsonNode c : t.get("cells")) {
+                exercised += c.get("hits").asInt() > 0 ? 1 : 0;
+            }
+            assertEquals(t.get("exercised").asInt(), exercised, "exercised cells of " + t.get("matrix"));
+            assertEquals(t.get("total").asInt(), t.get("cells").size(), "cells of " + t.get("matrix"));
+        }
+    }
+
+    @Test
+    void coverageListsTheExposuresNoScenarioTouches(@TempDir Path dir) throws Exception {
+        String agent = AGENT.replace("  policies:\n    - effect: allow\n      resource: search\n      action: invoke\n", "");
+        workspace(dir, scenario("    - model: {model: gpt-4o, tokens: 5}\n"));
+        Files.writeString(dir.resolve("bot.yaml"), agent);
+        CliRun run = CliRun.of("test", "--coverage", dir.toString());
+        assertEquals(0, run.exit(), run.out());
+        assertTrue(run.out().contains("tools in namespace default: 0 of 1 cells exercised (1 agents x 1 tools)\n"
+                + "  allow                0 of 0\n"
+                + "  approval_required    0 of 0\n"
+                + "  deny                 0 of 1\n"
+                + "  exposure             0 of 1\n"
+                + "  exposures no scenario touches:\n"
+                + "    bot  search  F1\n"), run.out());
+        assertTrue(run.out().contains("  bot   +*\n"), run.out());
+        assertTrue(run.out().contains("0 of 1 exposure cell exercised; no scenario touches 1\n"), run.out());
+        CliRun json = CliRun.of("test", "--coverage", "--format", "json", dir.toString());
+        JsonNode untouched = JSON.readTree(json.out()).get("coverage").get("untouchedExposures");
+        assertEquals(JSON.readTree("[{\"namespace\":\"default\",\"matrix\":\"tools\",\"agent\":\"bot\",\"tool\":\"search\",\"item\":\"F1\"}]"), untouched);
+    }
+
+    @Test
+    void withoutCoverageTheJsonHasNoCoverage() throws Exception {
+        CliRun json = CliRun.of("test", "--format", "json", "../samples/seed");
+        assertEquals(null, JSON.readTree(json.out()).get("coverage"));
+    }
+
     @Test
     void validateSkipsScenarioFiles(@TempDir Path dir) throws Exception {
         workspace(dir, scenario("    - call: {tool: search}\n"));

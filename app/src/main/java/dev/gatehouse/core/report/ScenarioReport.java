@@ -3,6 +3,7 @@ package dev.gatehouse.core.report;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.gatehouse.core.diag.Diagnostic;
 import dev.gatehouse.core.sandbox.AttemptResult;
+import dev.gatehouse.core.sandbox.DecisionCoverage;
 import dev.gatehouse.core.sandbox.Durations;
 import dev.gatehouse.core.sandbox.Execution;
 import dev.gatehouse.core.sandbox.RunResult;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The renderings of {@code gatehouse test}: a text report (a progress line per scenario, one line per step with
@@ -153,6 +155,11 @@ public final class ScenarioReport {
     // ---------------------------------------------------------------------------------------------------- json
 
     public static String json(Suite suite) {
+        return json(suite, Optional.empty());
+    }
+
+    /** The report as JSON; with {@code coverage}, a {@code coverage} object after the summary. */
+    public static String json(Suite suite, Optional<DecisionCoverage> coverage) {
         return DiagnosticsReport.write(g -> {
             g.writeStartObject();
             g.writeArrayFieldStart("scenarios");
@@ -180,6 +187,10 @@ public final class ScenarioReport {
             g.writeNumberField("steps", suite.steps());
             g.writeNumberField("errors", suite.diagnostics().stream().filter(Diagnostic::isError).count());
             g.writeEndObject();
+            if (coverage.isPresent()) {
+                g.writeFieldName("coverage");
+                CoverageReport.write(g, coverage.get());
+            }
             g.writeEndObject();
         });
     }

@@ -11,7 +11,7 @@ import dev.gatehouse.core.sandbox.RunResult;
 import dev.gatehouse.core.sandbox.Sandbox;
 import dev.gatehouse.core.sandbox.Scenario;
 import dev.gatehouse.core.sandbox.ScenarioReader;
-import dev.gatehouse.core.sandbox.ToolBackends;
+import dev.gatehouse.core.sandbox.LocalTools;
 import dev.gatehouse.core.store.AuditLog;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -85,8 +85,8 @@ public final class TestCommand implements Callable<Integer> {
             diagnostics.forEach(d -> out.print(ScenarioReport.diagnostic(d)));
         }
         List<RunResult> runs = new ArrayList<>();
-        try (AuditLog audit = log == null ? null : AuditLog.open(log)) {
-            Sandbox sandbox = new Sandbox(engine, ToolBackends.NONE, audit == null ? AuditSink.NONE : audit);
+        try (LocalTools tools = new LocalTools(); AuditLog audit = log == null ? null : AuditLog.open(log)) {
+            Sandbox sandbox = new Sandbox(engine, tools.backends(), audit == null ? AuditSink.NONE : audit);
             int i = 0;
             for (Scenario s : scenarios) {
                 if (text) {

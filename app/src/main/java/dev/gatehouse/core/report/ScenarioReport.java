@@ -10,6 +10,7 @@ import dev.gatehouse.core.sandbox.RunResult;
 import dev.gatehouse.core.sandbox.Scenario;
 import dev.gatehouse.core.sandbox.StepDecision;
 import dev.gatehouse.core.sandbox.StepResult;
+import dev.gatehouse.core.sandbox.ToolStub;
 import dev.gatehouse.core.source.Located;
 
 import javax.xml.stream.XMLOutputFactory;
@@ -87,7 +88,10 @@ public final class ScenarioReport {
         return b.toString();
     }
 
-    /** One step: {@code step 2 t+1s call web-search: allow (role_grant) ... | orloj allow (role_grant)}, details indented below. */
+    /**
+     * One step: {@code step 2 t+1s call web-search: allow (role_grant) ... | orloj allow (role_grant)}, details
+     * indented below. A real tool's run time is measured, not virtual, and says so.
+     */
     public static String step(StepResult s) {
         StringBuilder b = new StringBuilder();
         b.append("  step ").append(s.label()).append(" t+").append(Durations.format(s.atNanos()));
@@ -99,6 +103,7 @@ public final class ScenarioReport {
         s.exposure().ifPresent(e -> b.append("\n      EXPOSURE ").append(e).append(": orloj ").append(s.orloj().brief()).append(", gatehouse ")
                 .append(s.strict().brief()));
         s.execution().ifPresent(e -> b.append("\n      ran: ").append(e.summary()).append(" in ").append(Durations.format(e.durationNanos()))
+                .append(e.backend() == ToolStub.Backend.CANNED ? "" : " (measured)")
                 .append(e.last().response().map(x -> ", response " + x).orElse("")).append(e.last().error().map(x -> ", error " + x).orElse("")));
         for (String n : s.notes()) {
             b.append("\n      note: ").append(n);

@@ -42,23 +42,24 @@ import java.util.TreeSet;
  * returned, so nothing runs half-read.
  */
 public final class ScenarioReader {
-    private static final List<String> ROOT = List.of("apiVersion", "kind", "metadata", "spec");
-    private static final List<String> METADATA = List.of("name", "description");
-    private static final List<String> SPEC = List.of("namespace", "agent", "system", "task", "tools", "steps", "expect");
-    private static final List<String> STUB = List.of("response", "error", "delay", "sequence", "http", "process");
-    private static final List<String> OUTCOME = List.of("response", "error", "delay");
-    private static final List<String> ERROR = List.of("message", "retryable");
-    private static final List<String> HTTP = List.of("status", "body", "headers", "delay");
-    private static final List<String> PROCESS = List.of("command");
-    private static final List<String> STEP = List.of("name", "agent", "call", "model", "data", "advance", "approve", "deny", "repeat", "expect", "reason", "execution");
-    private static final List<String> ACTIONS = List.of("call", "model", "data", "advance", "approve", "deny");
-    private static final List<String> CALL = List.of("tool", "args");
-    private static final List<String> MODEL = List.of("model", "tokens");
-    private static final List<String> DATA = List.of("resource", "action");
-    private static final List<String> RESOLVE = List.of("tool");
-    private static final List<String> EXPECT = List.of("never_executed", "max_tokens", "outcome");
+    // The field names each part of a scenario may have; resources/schemas/scenario.schema.json lists the same (a test checks).
+    static final List<String> ROOT = List.of("apiVersion", "kind", "metadata", "spec");
+    static final List<String> METADATA = List.of("name", "description");
+    static final List<String> SPEC = List.of("namespace", "agent", "system", "task", "tools", "steps", "expect");
+    static final List<String> STUB = List.of("response", "error", "delay", "sequence", "http", "process");
+    static final List<String> OUTCOME = List.of("response", "error", "delay");
+    static final List<String> ERROR = List.of("message", "retryable");
+    static final List<String> HTTP = List.of("status", "body", "headers", "delay");
+    static final List<String> PROCESS = List.of("command");
+    static final List<String> STEP = List.of("name", "agent", "call", "model", "data", "advance", "approve", "deny", "repeat", "expect", "reason", "execution");
+    static final List<String> ACTIONS = List.of("call", "model", "data", "advance", "approve", "deny");
+    static final List<String> CALL = List.of("tool", "args");
+    static final List<String> MODEL = List.of("model", "tokens");
+    static final List<String> DATA = List.of("resource", "action");
+    static final List<String> RESOLVE = List.of("tool");
+    static final List<String> EXPECT = List.of("never_executed", "max_tokens", "outcome");
     /** What a step's tool run may end as: an attempt status, or {@code none} when the tool did not run. */
-    private static final List<String> EXECUTIONS = List.of("succeeded", "failed", "timed_out", "none");
+    static final List<String> EXECUTIONS = List.of("succeeded", "failed", "timed_out", "none");
 
     /** Stands in for the missing agent once "spec.agent or spec.system is required" has been said, so steps do not repeat it. */
     private static final Located<String> NOBODY = new Located<>("", Span.fileStart(new SourceId("")));

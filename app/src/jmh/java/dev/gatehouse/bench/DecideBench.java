@@ -370,9 +370,11 @@ public final class DecideBench {
         int n = 0;
         for (int r = 0; r < x.agents().size(); r++) {
             for (int c = 0; c < x.columns().size(); c++) {
-                boolean same = x.strictReason(r, c) == y.strictReason(r, c) && x.strictVerdict(r, c) == y.strictVerdict(r, c)
-                        && x.orlojReason(r, c) == y.orlojReason(r, c) && x.orlojVerdict(r, c) == y.orlojVerdict(r, c)
-                        && x.exposures(r, c).equals(y.exposures(r, c));
+                Answer a = x.cell(r, c);
+                Answer b = y.cell(r, c);
+                boolean same = a.strict().reason() == b.strict().reason() && a.strict().verdict() == b.strict().verdict()
+                        && a.orloj().reason() == b.orloj().reason() && a.orloj().verdict() == b.orloj().verdict()
+                        && a.exposures().equals(b.exposures());
                 n += same ? 0 : 1;
             }
         }

@@ -96,6 +96,23 @@ class ProcessToolBackendTest {
         assertFalse(r.retryable());
     }
 
+    /**
+     * A process that writes and exits at once: its output is read to the end before the Process is released
+     * (destroying it closes the pipes). Many runs, since a lost line shows only when the readers fall behind.
+     */
+    @Test
+    void everythingAQuickProcessWritesIsRead() {
+        List<Optional<String>> got = new java.util.ArrayList<>();
+        List<Optional<String>> want = new java.util.ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            boolean failing = i % 2 == 0;
+            AttemptResult r = run("sh", "-c", failing ? "echo oops >&2; exit 1" : "echo done");
+            got.add(failing ? r.error() : r.response());
+            want.add(Optional.of(failing ? "exit 1: oops" : "done"));
+        }
+        assertEquals(want, got);
+    }
+
     @Test
     void exitSeventyFiveIsRetryableOtherFailuresAreNot() {
         AttemptResult temp = run("sh", "-c", "echo busy >&2; exit 75");

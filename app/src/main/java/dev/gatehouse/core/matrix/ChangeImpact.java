@@ -122,9 +122,9 @@ record ChangeImpact(boolean everything, Set<String> agents, Set<String> toolKeys
                             }
                         }
                         case TASK -> {
-                            if (ctx.none()) {
-                                
-                            }
+                            // A policy targeting the task matches the members of the system it runs (either
+                            // version's): adding, removing or re-pointing the task changes which policies apply.
+                            ((Task) r).system().ifPresent(sys -> agents.addAll(members(both, key(sys.value()))));
                         }
                         default -> {
                             return EVERYTHING;

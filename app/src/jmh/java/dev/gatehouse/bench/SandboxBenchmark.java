@@ -42,18 +42,23 @@ import java.util.stream.Stream;
 /**
  * The sandbox's full path per step, under JMH: read the scenario (YAML → steps, checked against the workspace),
  * decide each step through the engine, run the allowed calls on their stubs, and append every decision and
- * attempt to the SQLite audit log (WAL, one transaction per append) on disk. The score is steps per second.
+ * attempt to the SQLite audit log on disk (WAL; rows committed in groups of up to 512 by the log's writer
+ * thread, and every row of a run committed before the run returns). The score is steps per second.
  *
  * <p>The scenario drives the seed's {@code customer-support-bot} through {@value #STEPS} steps that cycle through
  * an allowed call, a hallucinated call (denied, never run), a data read, a second allowed call and a clock
  * step. The setup runs it once and checks every verdict before anything is measured.
  *
- * <pre>mvn -Pbench -pl app compile exec:exec@jmh -Djmh.args="SandboxBenchmark"</pre>
+ * <pre>./mvnw -B -Pbench -pl app compile exec:exec@sandbox</pre>
+ *
+ * (extra JMH options in {@code -Dsandbox.jmh.args="-wi 10 -i 10"}; docs/sandbox.md has the figures). The JIT
+ * needs longer than JMH's default to settle on this path on a shared two-core machine, hence ten warm-up
+ * iterations.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 5, time = 2)
+@Warmup(iterations = 10, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx2g"})
 public class SandboxBenchmark {

@@ -11,7 +11,7 @@ import dev.gatehouse.core.sandbox.Sandbox;
 import dev.gatehouse.core.sandbox.Scenario;
 import dev.gatehouse.core.sandbox.ScenarioFiles;
 import dev.gatehouse.core.sandbox.ScenarioReader;
-import dev.gatehouse.core.sandbox.ToolBackends;
+import dev.gatehouse.core.sandbox.LocalTools;
 import dev.gatehouse.core.store.AuditLog;
 import dev.gatehouse.core.workspace.WorkspaceFiles;
 import picocli.CommandLine;
@@ -76,8 +76,8 @@ public final class RunCommand implements Callable<Integer> {
             events.forEach(e -> out.println(AuditReport.line(e)));
             out.flush();
         };
-        try (AuditLog audit = log == null ? null : AuditLog.open(log)) {
-            Sandbox sandbox = new Sandbox(engine, ToolBackends.NONE, audit == null ? printer : audit.and(printer));
+        try (LocalTools tools = new LocalTools(); AuditLog audit = log == null ? null : AuditLog.open(log)) {
+            Sandbox sandbox = new Sandbox(engine, tools.backends(), audit == null ? printer : audit.and(printer));
             int i = 0;
             for (Scenario s : reading.scenarios()) {
                 RunResult r = sandbox.run(s, audit == null ? "run-" + ++i : audit.nextRunId());

@@ -3,13 +3,15 @@ package dev.gatehouse.cli;
 import dev.gatehouse.core.diag.Diagnostic;
 import dev.gatehouse.core.engine.DecisionEngine;
 import dev.gatehouse.core.parse.SourceInput;
+import dev.gatehouse.core.report.CoverageReport;
 import dev.gatehouse.core.report.ScenarioReport;
 import dev.gatehouse.core.sandbox.AuditSink;
+import dev.gatehouse.core.sandbox.DecisionCoverage;
 import dev.gatehouse.core.sandbox.RunResult;
 import dev.gatehouse.core.sandbox.Sandbox;
 import dev.gatehouse.core.sandbox.Scenario;
 import dev.gatehouse.core.sandbox.ScenarioReader;
-import dev.gatehouse.core.sandbox.ToolBackends;
+import dev.gatehouse.core.sandbox.LocalTools;
 import dev.gatehouse.core.store.AuditLog;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,12 +24,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
- * {@code gatehouse test PATH... [--junit FILE] [--format text|json] [--log DB]}: runs every scenario of the
- * workspace in the sandbox. Exit 0 when every expectation holds, 1 when one fails, 2 when a scenario file does
- * not read or a path cannot be read.
+ * {@code gatehouse test PATH... [--junit FILE] [--format text|json] [--coverage] [--log DB]}: runs every scenario of
+ * the workspace in the sandbox; {@code --coverage} adds which matrix cells the scenarios exercised. Exit 0 when
+ * every expectation holds, 1 when one fails, 2 when a scenario file does not read or a path cannot be read.
  */
 @Command(name = "test", mixinStandardHelpOptions = true, versionProvider = GatehouseCommand.Version.class,
         description = "Run the workspace's scenarios (gatehouse.dev/v1 Scenario files) in the fail-closed sandbox and check their expectations.")
@@ -42,6 +45,9 @@ public final class TestCommand implements Callable<Integer> {
 
     @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
     Format format;
+
+    @Option(names = "--coverage", description = "also report which agents x tools and agents x models cells the scenarios exercised")
+    boolean coverage;
 
     @Option(names = "--log", paramLabel = "DB", description = "append every decision and execution to this SQLite audit log")
     Path log;
@@ -79,8 +85,8 @@ public final class TestCommand implements Callable<Integer> {
             diagnostics.forEach(d -> out.print(ScenarioReport.diagnostic(d)));
         }
         List<RunResult> runs = new ArrayList<>();
-        try (AuditLog audit = log == null ? null : AuditLog.open(log)) {
-            Sandbox sandbox = new Sandbox(engine, ToolBackends.NONE, audit == null ? AuditSink.NONE : audit);
+        try (LocalTools tools = new LocalTools(); AuditLog audit = log == null ? null : AuditLog.open(log)) {
+            Sandbox sandbox = new Sandbox(engine, tools.backends(), audit == null ? AuditSink.NONE : audit);
             int i = 0;
             for (Scenario s : scenarios) {
                 if (text) {
@@ -99,7 +105,13 @@ public final class TestCommand implements Callable<Integer> {
             return ExitCode.USAGE.code();
         }
         ScenarioReport.Suite suite = new ScenarioReport.Suite(runs, diagnostics);
-        out.print(text ? ScenarioReport.summary(suite) + "\n" : ScenarioReport.json(suite));
+        Optional<DecisionCoverage> cov = coverage ? Optional.of(DecisionCoverage.of(engine, runs)) : Optional.empty();
+        if (text) {
+            cov.ifPresent(c -> out.print("\n" + CoverageReport.text(c) + "\n"));
+            out.println(ScenarioReport.summary(suite));
+        } else {
+            out.print(ScenarioReport.json(suite, cov));
+        }
         if (junit != null) {
             try {
                 AtomicFile.write(junit, ScenarioReport.junit(suite));

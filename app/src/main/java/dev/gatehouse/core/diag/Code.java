@@ -48,7 +48,7 @@ public enum Code {
     GH230(Severity.ERROR, "unknown scenario field", "A Scenario field Gatehouse does not define; a misspelt step or expectation would silently test nothing."),
     GH231(Severity.ERROR, "scenario field missing", "A Scenario lacks a field it needs: `metadata.name`, an agent or system, `steps`, a step's tool, model or resource."),
     GH232(Severity.ERROR, "invalid scenario step", "A step must hold exactly one of `call`, `model`, `data`, `advance`, `approve`, `deny`."),
-    GH233(Severity.ERROR, "invalid expectation", "An expectation names no verdict, outcome or reason code, or sits on a step that has no verdict (`advance`)."),
+    GH233(Severity.ERROR, "invalid expectation", "An expectation names no verdict, outcome, execution outcome or reason code, or sits on a step that has no verdict (`advance`) or runs no tool (`execution`)."),
     GH234(Severity.ERROR, "invalid tool stub", "A tool stub mixes `response` and `error`, has an empty `sequence`, or a negative delay."),
     GH235(Severity.WARNING, "steps out of execution order", "Orloj runs the agents of a system in graph order; the sandbox runs the steps in that order, not as written."),
     GH236(Severity.ERROR, "unsupported gatehouse kind", "A `gatehouse.dev/v1` document whose kind is not `Scenario`."),

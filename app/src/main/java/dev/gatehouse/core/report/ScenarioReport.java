@@ -3,12 +3,14 @@ package dev.gatehouse.core.report;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.gatehouse.core.diag.Diagnostic;
 import dev.gatehouse.core.sandbox.AttemptResult;
+import dev.gatehouse.core.sandbox.DecisionCoverage;
 import dev.gatehouse.core.sandbox.Durations;
 import dev.gatehouse.core.sandbox.Execution;
 import dev.gatehouse.core.sandbox.RunResult;
 import dev.gatehouse.core.sandbox.Scenario;
 import dev.gatehouse.core.sandbox.StepDecision;
 import dev.gatehouse.core.sandbox.StepResult;
+import dev.gatehouse.core.sandbox.ToolStub;
 import dev.gatehouse.core.source.Located;
 
 import javax.xml.stream.XMLOutputFactory;
@@ -21,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The renderings of {@code gatehouse test}: a text report (a progress line per scenario, one line per step with
@@ -85,7 +88,10 @@ public final class ScenarioReport {
         return b.toString();
     }
 
-    /** One step: {@code step 2 t+1s call web-search: allow (role_grant) ... | orloj allow (role_grant)}, details indented below. */
+    /**
+     * One step: {@code step 2 t+1s call web-search: allow (role_grant) ... | orloj allow (role_grant)}, details
+     * indented below. A real tool's run time is measured, not virtual, and says so.
+     */
     public static String step(StepResult s) {
         StringBuilder b = new StringBuilder();
         b.append("  step ").append(s.label()).append(" t+").append(Durations.format(s.atNanos()));
@@ -97,6 +103,7 @@ public final class ScenarioReport {
         s.exposure().ifPresent(e -> b.append("\n      EXPOSURE ").append(e).append(": orloj ").append(s.orloj().brief()).append(", gatehouse ")
                 .append(s.strict().brief()));
         s.execution().ifPresent(e -> b.append("\n      ran: ").append(e.summary()).append(" in ").append(Durations.format(e.durationNanos()))
+                .append(e.backend() == ToolStub.Backend.CANNED ? "" : " (measured)")
                 .append(e.last().response().map(x -> ", response " + x).orElse("")).append(e.last().error().map(x -> ", error " + x).orElse("")));
         for (String n : s.notes()) {
             b.append("\n      note: ").append(n);
@@ -153,6 +160,11 @@ public final class ScenarioReport {
     // ---------------------------------------------------------------------------------------------------- json
 
     public static String json(Suite suite) {
+        return json(suite, Optional.empty());
+    }
+
+    /** The report as JSON; with {@code coverage}, a {@code coverage} object after the summary. */
+    public static String json(Suite suite, Optional<DecisionCoverage> coverage) {
         return DiagnosticsReport.write(g -> {
             g.writeStartObject();
             g.writeArrayFieldStart("scenarios");
@@ -180,6 +192,10 @@ public final class ScenarioReport {
             g.writeNumberField("steps", suite.steps());
             g.writeNumberField("errors", suite.diagnostics().stream().filter(Diagnostic::isError).count());
             g.writeEndObject();
+            if (coverage.isPresent()) {
+                g.writeFieldName("coverage");
+                CoverageReport.write(g, coverage.get());
+            }
             g.writeEndObject();
         });
     }

@@ -4,21 +4,28 @@ import java.io.IOException;
 import java.util.Optional;
 
 /**
- * The real backends of one CLI or UI session: the HTTP tools' loopback mock (started on first use, so a run of
- * canned stubs opens no port) and the process runner with the isolation this machine gives. Closing it stops
- * the mock.
+ * The real backends of one CLI or UI session: the HTTP tools' loopback mock and the process runner with the
+ * isolation this machine gives, each set up on first use (so a run of canned stubs opens no port and probes no
+ * isolation). Closing it stops the mock.
  */
 public final class LocalTools implements AutoCloseable {
-    private final ProcessToolBackend process = ProcessToolBackend.detect();
+    private ProcessToolBackend process;
     private LoopbackMockServer mock;
     private HttpToolBackend http;
 
     public ToolBackends backends() {
-        return new ToolBackends(this::http, process);
+        return new ToolBackends(this::http, (inv, timeout) -> process().attempt(inv, timeout));
     }
 
     public ProcessIsolation isolation() {
-        return process.isolation();
+        return process().isolation();
+    }
+
+    private synchronized ProcessToolBackend process() {
+        if (process == null) {
+            process = ProcessToolBackend.detect();
+        }
+        return process;
     }
 
     public Optional<LoopbackMockServer> mock() {

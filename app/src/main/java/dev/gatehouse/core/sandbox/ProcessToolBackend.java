@@ -87,10 +87,12 @@ public final class ProcessToolBackend implements ToolBackend {
                 }
                 return AttemptResult.timedOut(timeoutNanos > 0 ? timeoutNanos : deadline, how + "; process tree killed at the deadline");
             }
-            // The pipes close when the last writer exits; children left behind are killed with the tree.
-            killTree(p);
+            // What it wrote is in the pipes. Kill what it left behind, read the pipes to their end, and only then
+            // release the Process: destroying it closes its streams, and output not yet read would be lost.
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
             out.join(2000);
             err.join(2000);
+            killTree(p);
             int exit = p.exitValue();
             String detail = how + "; exit " + exit;
             if (out.overflowed() || err.overflowed()) {

@@ -242,6 +242,13 @@ public final class Sandbox {
                         failures.add("expected reason " + r.value() + ", got " + o.strict.brief());
                     }
                 });
+                e.execution().ifPresent(x -> {
+                    String ran = o.execution.map(ex -> ex.last().status().wireName()).orElse("none");
+                    if (!x.value().equals(ran)) {
+                        failures.add("expected execution " + x.value() + ", got " + o.execution.map(ex -> ex.summary()
+                                + ex.last().error().map(err -> ": " + err).orElse("")).orElse("none (the tool did not run)"));
+                    }
+                });
             });
             return new StepResult(st, repetition, agent, o.kind, o.subject, o.strict, o.orloj, o.exposure, o.execution, at, now - at, o.notes, failures);
         }

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A {@code gatehouse.dev/v1} Scenario (docs/scenarios.md): who acts (an agent, or the agents of a system and
+ * A {@code gatehouse.dev/v1} Scenario (docs/sandbox.md): who acts (an agent, or the agents of a system and
  * task), the tool stubs, the steps in the order written, and the expectations on the whole run. Immutable,
  * every value where it was written.
  */

@@ -36,27 +36,30 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Reads scenario files (docs/scenarios.md) with the positioned reader the manifests use, and checks them
+ * Reads scenario files (docs/sandbox.md) with the positioned reader the manifests use, and checks them
  * against the workspace they test: every error a diagnostic with its position (an unknown field with "did you
  * mean", an unknown agent, tool or model, a bad duration), never an exception. A scenario with an error is not
  * returned, so nothing runs half-read.
  */
 public final class ScenarioReader {
-    private static final List<String> ROOT = List.of("apiVersion", "kind", "metadata", "spec");
-    private static final List<String> METADATA = List.of("name", "description");
-    private static final List<String> SPEC = List.of("namespace", "agent", "system", "task", "tools", "steps", "expect");
-    private static final List<String> STUB = List.of("response", "error", "delay", "sequence", "http", "process");
-    private static final List<String> OUTCOME = List.of("response", "error", "delay");
-    private static final List<String> ERROR = List.of("message", "retryable");
-    private static final List<String> HTTP = List.of("status", "body", "headers", "delay");
-    private static final List<String> PROCESS = List.of("command");
-    private static final List<String> STEP = List.of("name", "agent", "call", "model", "data", "advance", "approve", "deny", "repeat", "expect", "reason");
-    private static final List<String> ACTIONS = List.of("call", "model", "data", "advance", "approve", "deny");
-    private static final List<String> CALL = List.of("tool", "args");
-    private static final List<String> MODEL = List.of("model", "tokens");
-    private static final List<String> DATA = List.of("resource", "action");
-    private static final List<String> RESOLVE = List.of("tool");
-    private static final List<String> EXPECT = List.of("never_executed", "max_tokens", "outcome");
+    // The field names each part of a scenario may have; resources/schemas/scenario.schema.json lists the same (a test checks).
+    static final List<String> ROOT = List.of("apiVersion", "kind", "metadata", "spec");
+    static final List<String> METADATA = List.of("name", "description");
+    static final List<String> SPEC = List.of("namespace", "agent", "system", "task", "tools", "steps", "expect");
+    static final List<String> STUB = List.of("response", "error", "delay", "sequence", "http", "process");
+    static final List<String> OUTCOME = List.of("response", "error", "delay");
+    static final List<String> ERROR = List.of("message", "retryable");
+    static final List<String> HTTP = List.of("status", "body", "headers", "delay");
+    static final List<String> PROCESS = List.of("command");
+    static final List<String> STEP = List.of("name", "agent", "call", "model", "data", "advance", "approve", "deny", "repeat", "expect", "reason", "execution");
+    static final List<String> ACTIONS = List.of("call", "model", "data", "advance", "approve", "deny");
+    static final List<String> CALL = List.of("tool", "args");
+    static final List<String> MODEL = List.of("model", "tokens");
+    static final List<String> DATA = List.of("resource", "action");
+    static final List<String> RESOLVE = List.of("tool");
+    static final List<String> EXPECT = List.of("never_executed", "max_tokens", "outcome");
+    /** What a step's tool run may end as: an attempt status, or {@code none} when the tool did not run. */
+    static final List<String> EXECUTIONS = List.of("succeeded", "failed", "timed_out", "none");
 
     /** Stands in for the missing agent once "spec.agent or spec.system is required" has been said, so steps do not repeat it. */
     private static final Located<String> NOBODY = new Located<>("", Span.fileStart(new SourceId("")));
@@ -568,7 +571,19 @@ public final class ScenarioReader {
         private Optional<Step.Expectation> expectation(MapNode m, String path, String action) {
             Optional<Located<String>> expect = string(m, "expect", path);
             Optional<Located<String>> reason = string(m, "reason", path);
-            if (expect.isEmpty() && reason.isEmpty()) {
+            Optional<Located<String>> execution = string(m, "execution", path);
+            if (expect.isEmpty() && reason.isEmpty() && execution.isEmpty()) {
+                return Optional.empty();
+            }
+            if (execution.isPresent() && !List.of("call", "approve", "deny").contains(action)) {
+                diags.add(Diagnostic.of(Code.GH233, execution.get().span(), "a `" + action + "` step runs no tool: it has no execution to expect",
+                        "expect an execution on the `call` step, or on the `approve` step that lets the call run"));
+                return Optional.empty();
+            }
+            if (execution.isPresent() && !EXECUTIONS.contains(execution.get().value())) {
+                diags.add(Diagnostic.of(Code.GH233, execution.get().span(), "`" + execution.get().value()
+                                + "` is not an execution outcome: expected succeeded, failed, timed_out or none",
+                        Suggestions.hint(execution.get().value(), EXECUTIONS).orElse(null)));
                 return Optional.empty();
             }
             if (action.equals("advance")) {
@@ -588,10 +603,10 @@ public final class ScenarioReader {
             }
             if (reason.isPresent() && !reasonCodes().contains(reason.get().value())) {
                 diags.add(Diagnostic.of(Code.GH233, reason.get().span(), "`" + reason.get().value() + "` is not a reason code",
-                        Suggestions.hint(reason.get().value(), reasonCodes()).orElse("see docs/scenarios.md for the reason codes")));
+                        Suggestions.hint(reason.get().value(), reasonCodes()).orElse("see docs/sandbox.md for the reason codes")));
                 return Optional.empty();
             }
-            return Optional.of(new Step.Expectation(verdict, reason));
+            return Optional.of(new Step.Expectation(verdict, reason, execution));
         }
 
         private Scenario.FinalExpectations finalExpectations(MapNode m) {

@@ -57,6 +57,10 @@ public record Step(int index, Optional<Located<String>> agent, Action action, in
         }
     }
 
-    /** The strict verdict a step must get and, optionally, its reason code (a wire name). */
-    public record Expectation(Optional<Located<Verdict>> verdict, Optional<Located<String>> reason) {}
+    /**
+     * The strict verdict a step must get, optionally its reason code (a wire name), and how the tool it lets run
+     * must end: {@code succeeded}, {@code failed}, {@code timed_out} (the last attempt's status) or {@code none}
+     * (the tool did not run).
+     */
+    public record Expectation(Optional<Located<Verdict>> verdict, Optional<Located<String>> reason, Optional<Located<String>> execution) {}
 }

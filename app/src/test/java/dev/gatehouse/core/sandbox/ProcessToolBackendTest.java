@@ -2,6 +2,7 @@ package dev.gatehouse.core.sandbox;
 
 import dev.gatehouse.core.model.Tool;
 import dev.gatehouse.core.model.Workspace;
+import dev.gatehouse.core.parse.SourceInput;
 import dev.gatehouse.core.source.Located;
 import dev.gatehouse.core.source.SourceId;
 import dev.gatehouse.core.source.Span;
@@ -95,6 +96,23 @@ class ProcessToolBackendTest {
         assertFalse(r.retryable());
     }
 
+    /**
+     * A process that writes and exits at once: its output is read to the end before the Process is released
+     * (destroying it closes the pipes). Many runs, since a lost line shows only when the readers fall behind.
+     */
+    @Test
+    void everythingAQuickProcessWritesIsRead() {
+        List<Optional<String>> got = new java.util.ArrayList<>();
+        List<Optional<String>> want = new java.util.ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            boolean failing = i % 2 == 0;
+            AttemptResult r = run("sh", "-c", failing ? "echo oops >&2; exit 1" : "echo done");
+            got.add(failing ? r.error() : r.response());
+            want.add(Optional.of(failing ? "exit 1: oops" : "done"));
+        }
+        assertEquals(want, got);
+    }
+
     @Test
     void exitSeventyFiveIsRetryableOtherFailuresAreNot() {
         AttemptResult temp = run("sh", "-c", "echo busy >&2; exit 75");
@@ -158,5 +176,40 @@ class ProcessToolBackendTest {
                 """)), "run-1");
         assertEquals(Optional.of("{\"Q\":\"RETURNS\"}"), r.steps().get(0).execution().orElseThrow().response());
         assertEquals(Map.of("search", 1), r.invocations());
+    }
+
+    /** The governed sample whose process tool tries to reach the network, run with the given process backend. */
+    private static RunResult offlineSample(ProcessToolBackend backend) {
+        Workspace governed = SandboxFixtures.sample("governed");
+        SourceInput in;
+        try {
+            in = new dev.gatehouse.core.workspace.WorkspaceFiles().read(Path.of("../samples/governed/scenarios/close-account-offline.yaml"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        ScenarioReader.Reading reading = new ScenarioReader().read(in, governed);
+        assertEquals(List.of(), reading.diagnostics());
+        return new Sandbox(dev.gatehouse.core.engine.DecisionEngine.compile(governed), new ToolBackends(ToolBackend.unavailable("http"), backend),
+                AuditSink.NONE).run(reading.scenarios().get(0), "run-1");
+    }
+
+    @Test
+    void theSampleToolThatReachesForTheNetworkIsRefusedByTheIsolation() {
+        assumeTrue(isolated(), "no bwrap or unshare on this machine");
+        RunResult r = offlineSample(BACKEND);
+        AttemptResult a = r.steps().get(1).execution().orElseThrow().last();
+        assertEquals(Optional.of("exit 1: no network: connect to 203.0.113.10:443 failed"), a.error(), a.toString());
+        assertTrue(a.detail().startsWith("isolation " + BACKEND.isolation().name().toLowerCase(java.util.Locale.ROOT) + "; exit 1"), a.detail());
+        assertTrue(r.passed(), r.toString());
+    }
+
+    @Test
+    void withoutIsolationTheSampleToolIsNotStartedAtAll() {
+        RunResult r = offlineSample(new ProcessToolBackend(ProcessIsolation.NONE, 1000));
+        AttemptResult a = r.steps().get(1).execution().orElseThrow().last();
+        assertEquals(Optional.of("tool isolation runtime unavailable for tool=close-account (isolation_mode sandboxed; no bwrap or unshare here)"), a.error());
+        assertEquals("not run", a.detail());
+        assertEquals(0L, a.elapsedNanos());
+        assertTrue(r.passed(), "the sample's expectations hold where the tool fails closed: " + r);
     }
 }

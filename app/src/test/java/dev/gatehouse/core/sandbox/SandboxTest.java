@@ -196,6 +196,28 @@ class SandboxTest {
     }
 
     @Test
+    void anExecutionExpectationChecksHowTheToolRanOrThatItDidNot() {
+        RunResult r = SandboxFixtures.run(LAB, Lab.scenario("""
+                  agent: worker
+                  tools:
+                    flaky:
+                      error: {message: bad request, retryable: false}
+                  steps:
+                    - call: {tool: flaky}
+                      execution: failed
+                    - call: {tool: flaky}
+                      execution: succeeded
+                    - call: {tool: deploy}
+                      execution: none
+                    - call: {tool: deploy}
+                      execution: succeeded
+                """));
+        assertEquals(List.of(List.of(), List.of("expected execution succeeded, got failed: bad request"), List.of(),
+                List.of("expected execution succeeded, got none (the tool did not run)")),
+                r.steps().stream().map(StepResult::failures).toList());
+    }
+
+    @Test
     void anApprovalGrantsOneCallWhereOrlojsGrantsEveryLaterOne() {
         RunResult r = SandboxFixtures.run(LAB, Lab.scenario("""
                   agent: worker

@@ -138,6 +138,33 @@ class ScenarioReaderTest {
     }
 
     @Test
+    void anExecutionExpectationNamesAnOutcomeOnAStepThatRunsATool() {
+        assertEquals(List.of(
+                "GH233 9:18 `ran` is not an execution outcome: expected succeeded, failed, timed_out or none",
+                "GH233 11:18 a `model` step runs no tool: it has no execution to expect"
+                        + " | expect an execution on the `call` step, or on the `approve` step that lets the call run"),
+                found(SEED, HEAD + """
+                          agent: research-agent
+                          steps:
+                            - call: {tool: web-search}
+                              execution: ran
+                            - model: {model: gpt-4o, tokens: 5}
+                              execution: none
+                        """));
+        Scenario s = SandboxFixtures.scenario(SEED, HEAD + """
+                  agent: research-agent
+                  steps:
+                    - call: {tool: web-search}
+                      execution: timed_out
+                    - approve: {}
+                      execution: failed
+                """);
+        assertEquals(List.of(Optional.of("timed_out"), Optional.of("failed")),
+                s.steps().stream().map(st -> st.expect().flatMap(Step.Expectation::execution).map(x -> x.value())).toList());
+        assertEquals(Optional.empty(), s.steps().get(0).expect().flatMap(Step.Expectation::verdict));
+    }
+
+    @Test
     void aStepDoesExactlyOneThing() {
         assertEquals(List.of(
                 "GH232 9:7 step 1 must do exactly one thing, not `call` and `advance` | one of `call`, `model`, `data`, `advance`, `approve`, `deny` per step",

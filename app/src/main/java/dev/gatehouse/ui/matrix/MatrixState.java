@@ -176,6 +176,15 @@ final class MatrixState {
         return exposureName(exposureNames, cell);
     }
 
+    /** How many cells are exposures: orloj more permissive than strict. */
+    int exposureCount() {
+        int n = 0;
+        for (int cell : cells) {
+            n += exposed(cell) ? 1 : 0;
+        }
+        return n;
+    }
+
     private static CellVerdict verdict(int ordinal) {
         return switch (Verdict.values()[ordinal]) {
             case ALLOW -> CellVerdict.ALLOW;

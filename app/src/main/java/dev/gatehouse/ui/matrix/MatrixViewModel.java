@@ -18,6 +18,8 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -75,6 +77,7 @@ public final class MatrixViewModel {
     private final ObjectProperty<String> risk = new SimpleObjectProperty<>(this, "risk", ANY);
     private final BooleanProperty onlyExposures = new SimpleBooleanProperty(this, "onlyExposures");
     private final BooleanProperty onlyChanged = new SimpleBooleanProperty(this, "onlyChanged");
+    private final ReadOnlyIntegerWrapper exposureCount = new ReadOnlyIntegerWrapper(this, "exposureCount");
     private final StringProperty search = new SimpleStringProperty(this, "search", "");
     private final ObjectProperty<RowOrder> rowOrder = new SimpleObjectProperty<>(this, "rowOrder", RowOrder.NAME);
     private final ObjectProperty<Subject> subject = new SimpleObjectProperty<>(this, "subject", Subject.TOOLS);
@@ -402,6 +405,7 @@ public final class MatrixViewModel {
         task.set(result.context().task().orElse(ANY));
         applying = false;
         exportable.set(!result.context().namespace().isEmpty());
+        exposureCount.set(result.tools().exposureCount() + result.models().exposureCount());
         status.set("");
         refilter();
         explain();
@@ -607,6 +611,11 @@ public final class MatrixViewModel {
     /** Shows only tools of this risk level ({@link #RISK_LEVELS}); {@link #ANY} shows all. No effect on models. */
     public ObjectProperty<String> riskProperty() {
         return risk;
+    }
+
+    /** Exposures (orloj more permissive than strict) among the tool and model cells of the shown scope. */
+    public ReadOnlyIntegerProperty exposureCountProperty() {
+        return exposureCount.getReadOnlyProperty();
     }
 
     /** Only the rows and columns with a cell changed since the last save (live what-if). */

@@ -27,6 +27,7 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.input.KeyCode;
@@ -529,11 +530,20 @@ public final class WorkspaceView {
             caret.textProperty().unbind();
             now.ifPresentOrElse(e -> caret.textProperty().bind(e.caretPositionProperty()), () -> caret.setText(""));
         });
+        Label exposures = new Label();
+        exposures.setId("status-exposures");
+        exposures.getStyleClass().add("status-exposures");
+        exposures.textProperty().bind(Bindings.createStringBinding(() -> {
+            int n = viewModel.matrix().exposureCountProperty().get();
+            return viewModel.rootProperty().get() == null ? "" : n + (n == 1 ? " exposure" : " exposures") + " in "
+                    + viewModel.matrix().namespaceProperty().get();
+        }, viewModel.matrix().exposureCountProperty(), viewModel.matrix().namespaceProperty(), viewModel.rootProperty()));
+        exposures.setTooltip(new Tooltip("Cells of the matrix where orloj would let through what strict denies"));
         StatusBar bar = new StatusBar();
         bar.setId("status-bar");
         bar.setText("");
         bar.getLeftItems().add(message);
-        bar.getRightItems().addAll(caret, summary);
+        bar.getRightItems().addAll(caret, exposures, summary);
         // Indeterminate while reading: core reports no progress for a read, only that it is under way.
         bar.progressProperty().bind(Bindings.when(viewModel.loadingProperty()).then(-1.0).otherwise(0.0));
         return bar;

@@ -90,6 +90,8 @@ class MatrixViewTest {
 
         AccessMatrix expected = AccessMatrix.tools(engine(SampleWorkspaces.governed()), Context.of(NAMESPACE));
         assertEquals(MatrixViewModelTest.summary(expected, "tools"), text(robot, "#matrix-summary"));
+        long exposures = expected.exposureCount() + AccessMatrix.models(engine(SampleWorkspaces.governed()), Context.of(NAMESPACE)).exposureCount();
+        assertEquals(exposures + " exposures in " + NAMESPACE, text(robot, "#status-exposures"));
         assertFalse(robot.lookup("#matrix-placeholder").query().isVisible());
     }
 

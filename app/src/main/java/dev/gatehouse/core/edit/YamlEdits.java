@@ -66,12 +66,35 @@ public final class YamlEdits implements ManifestEdits {
     /** Replaces the scalar at {@code path} in place, keeping its quoting when it is quoted. */
     @Override
     public Optional<TextEdit> setScalar(List<String> path, String value) {
+        return setScalar(path, value, false);
+    }
+
+    /**
+     * As {@link #setScalar(List, String)} for a field that reads a number or a boolean (an int or bool field): an
+     * integer or {@code true}/{@code false} is written plain, so both readers read the field's type, not a string.
+     */
+    public Optional<TextEdit> setTyped(List<String> path, String value) {
+        return setScalar(path, value, YamlScalars.literal(value));
+    }
+
+    /** As {@link #addField(List, String, String)} for an int or bool field: an integer or true/false is written plain. */
+    public Optional<TextEdit> addTypedField(List<String> mapPath, String key, String value) {
+        if (!YamlScalars.literal(value)) {
+            return addField(mapPath, key, value);
+        }
+        if (!(node(mapPath).orElse(null) instanceof MapNode map) || map.flow() || map.entries().isEmpty() || map.entry(key).isPresent()) {
+            return Optional.empty();
+        }
+        return insertField(map, key + ": " + value, List.of());
+    }
+
+    private Optional<TextEdit> setScalar(List<String> path, String value, boolean literal) {
         if (!(node(path).orElse(null) instanceof ScalarNode s) || s.style() == ScalarStyle.LITERAL || s.style() == ScalarStyle.FOLDED
                 || s.span().endLine() != s.span().line()) {
             return Optional.empty();
         }
         boolean integer = s.style() == ScalarStyle.PLAIN && YamlScalars.plainSafe(s.text(), true) && !YamlScalars.plainSafe(s.text(), false);
-        Optional<String> written = YamlScalars.render(value, s.style(), integer);
+        Optional<String> written = literal ? Optional.of(value) : YamlScalars.render(value, s.style(), integer);
         if (written.isEmpty()) {
             return Optional.empty();
         }

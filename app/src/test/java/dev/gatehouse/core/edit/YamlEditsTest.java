@@ -254,6 +254,19 @@ class YamlEditsTest {
     }
 
     @Test
+    void anIntOrBoolFieldIsWrittenPlainWhereAStringWouldBeQuoted() {
+        YamlEdits e = edits(AGENT, AGENT_TEXT);
+
+        assertEquals(Optional.of("25"), e.setTyped(List.of("spec", "limits", "max_steps"), "25").map(TextEdit::replacement));
+        assertEquals(Optional.of("\"true\""), e.setScalar(List.of("spec", "model_ref"), "true").map(TextEdit::replacement));
+        assertEquals(Optional.of("true"), e.setTyped(List.of("spec", "model_ref"), "true").map(TextEdit::replacement));
+        assertEquals(Optional.of("m2"), e.setTyped(List.of("spec", "model_ref"), "m2").map(TextEdit::replacement));
+        String out = apply(RULE_TEXT, RULE, edits(RULE, RULE_TEXT).addTypedField(List.of("spec"), "max_turns", "3"));
+        assertEquals(RULE_TEXT + "  max_turns: 3\n", out);
+        assertEquals(Optional.of("  x: \"3s\"\n"), edits(RULE, RULE_TEXT).addTypedField(List.of("spec"), "x", "3s").map(TextEdit::replacement));
+    }
+
+    @Test
     void jsonAndBrokenYamlAreNotEdited() {
         assertEquals(Optional.empty(), YamlEdits.of(new SourceId("a.json"), "{\"kind\": \"Agent\"}").map(YamlEdits::file));
         assertEquals(Optional.empty(), YamlEdits.of(AGENT, "a: [\n").map(YamlEdits::file));

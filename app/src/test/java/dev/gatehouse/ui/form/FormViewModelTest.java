@@ -1,0 +1,259 @@
+package dev.gatehouse.ui.form;
+
+import dev.gatehouse.core.model.Schemas;
+import dev.gatehouse.core.model.Workspace;
+import dev.gatehouse.core.parse.ReadLimits;
+import dev.gatehouse.core.parse.WorkspaceReader;
+import dev.gatehouse.core.sandbox.ScenarioFiles;
+import dev.gatehouse.core.workspace.WorkspaceFiles;
+import dev.gatehouse.ui.SampleWorkspaces;
+import dev.gatehouse.ui.common.CurrentThreadTaskRunner;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class FormViewModelTest {
+    private static Workspace governed;
+
+    private final FormViewModel viewModel = new FormViewModel(new CurrentThreadTaskRunner());
+
+    @BeforeAll
+    static void readGoverned() throws IOException {
+        Path root = SampleWorkspaces.governed();
+        governed = new WorkspaceReader().read(ScenarioFiles.split(new WorkspaceFiles(ReadLimits.DEFAULT, root)
+                .readAll(List.of(root))).manifests());
+    }
+
+    static String sample(String path) throws IOException {
+        return Files.readString(SampleWorkspaces.governed().resolve(path));
+    }
+
+    /** A row as one line: path, editor, value or items, whether the form can edit it. */
+    static String row(FormField f) {
+        String shown = f.editor() == FieldEditor.LIST ? f.items().toString() : f.value();
+        return f.dotted() + " " + f.editor() + " " + shown + (f.editable() ? "" : " (read-only)");
+    }
+
+    private Form show(String path, String text) {
+        viewModel.show(path, text, 0, governed);
+        return viewModel.formProperty().get();
+    }
+
+    private FormField field(String dotted) {
+        return viewModel.formProperty().get().field(dotted).orElseThrow();
+    }
+
+    @Test
+    void anAgentListsEveryFieldOfItsKindWithTheValuesWritten() throws IOException {
+        Form form = show("agents/support-agent.yaml", sample("agents/support-agent.yaml"));
+
+        assertEquals("Agent custops/support-agent", form.title());
+        assertEquals(Optional.empty(), form.placeholder());
+        assertEquals(List.of(
+                "metadata SECTION  (read-only)",
+                "metadata.name TEXT support-agent",
+                "metadata.namespace TEXT custops",
+                "metadata.labels READ_ONLY team: support (read-only)",
+                "spec SECTION  (read-only)",
+                "spec.model_ref REFERENCE anthropic-claude",
+                "spec.prompt TEXT You resolve customer support tickets.\nUse the knowledge base and the order history, keep the CRM "
+                        + "record up to date,\nand reply to the customer by email.\n (read-only)",
+                "spec.tools LIST [kb-search, order-lookup, crm-update, send-customer-email]",
+                "spec.roles LIST [support-reader, support-writer]",
+                "spec.memory SECTION  (read-only)",
+                "spec.memory.ref REFERENCE  (read-only)",
+                "spec.memory.type TEXT  (read-only)",
+                "spec.memory.provider TEXT  (read-only)",
+                "spec.memory.allow LIST [] (read-only)",
+                "spec.execution SECTION  (read-only)",
+                "spec.execution.profile CHOICE  (read-only)",
+                "spec.execution.tool_sequence LIST [] (read-only)",
+                "spec.execution.required_output_markers LIST [] (read-only)",
+                "spec.execution.duplicate_tool_call_policy CHOICE  (read-only)",
+                "spec.execution.on_contract_violation CHOICE  (read-only)",
+                "spec.execution.tool_use_behavior CHOICE  (read-only)",
+                "spec.limits SECTION  (read-only)",
+                "spec.limits.max_steps INTEGER 10",
+                "spec.limits.timeout DURATION 120s"), form.fields().stream().map(FormViewModelTest::row).toList());
+        assertEquals("add `spec.memory` in the text first", field("spec.memory.ref").note());
+        assertEquals("a block of several lines: edit it in the text", field("spec.prompt").note());
+    }
+
+    @Test
+    void referencesOfferTheNamesOfTheirKindInTheNamespaceNotYetListed() throws IOException {
+        show("agents/support-agent.yaml", sample("agents/support-agent.yaml"));
+
+        assertEquals(List.of("anthropic-claude", "openai-gpt-4o"), field("spec.model_ref").choices());
+        assertEquals(List.of("account-manager", "billing-specialist"), field("spec.roles").choices());
+        assertEquals(List.of("close-account", "issue-refund", "legacy-refund-v1", "prod-db-query", "purge-customer-data"), field("spec.tools").choices());
+        assertEquals(List.of(false, false), List.of(field("spec.roles").closed(), field("spec.model_ref").closed()));
+    }
+
+    @Test
+    void aToolListsItsEnumsAsChoices() throws IOException {
+        Form form = show("tools/close-account.yaml", sample("tools/close-account.yaml"));
+
+        assertEquals("Tool custops/close-account", form.title());
+        FormField risk = field("spec.risk_level");
+        assertEquals(List.of(FieldEditor.CHOICE, "high", Schemas.RISK_LEVELS, true),
+                List.of(risk.editor(), risk.value(), risk.choices(), risk.closed()));
+        FormField classes = field("spec.operation_classes");
+        assertEquals(List.of(FieldEditor.LIST, List.of("write"), List.of("read", "delete", "admin"), true),
+                List.of(classes.editor(), classes.items(), classes.choices(), classes.closed()));
+        assertEquals(List.of("spec.type CHOICE http", "spec.endpoint TEXT https://accounts.custops.example.com/api/close",
+                        "spec.runtime.timeout DURATION 30s", "spec.runtime.isolation_mode CHOICE sandboxed",
+                        "spec.runtime.retry.max_attempts INTEGER  (read-only)", "spec.auth.profile CHOICE  (read-only)"),
+                List.of(row(field("spec.type")), row(field("spec.endpoint")), row(field("spec.runtime.timeout")),
+                        row(field("spec.runtime.isolation_mode")), row(field("spec.runtime.retry.max_attempts")), row(field("spec.auth.profile"))));
+        assertEquals(Schemas.ISOLATION_MODES, field("spec.runtime.isolation_mode").choices());
+    }
+
+    @Test
+    void aToolPermissionListsEachOperationRuleWithItsVerdict() throws IOException {
+        Form form = show("tool-permissions/close-account-account-agent.yaml", sample("tool-permissions/close-account-account-agent.yaml"));
+
+        assertEquals(List.of(
+                "spec SECTION  (read-only)",
+                "spec.tool_ref REFERENCE close-account",
+                "spec.action TEXT invoke",
+                "spec.required_permissions LIST [tool:close-account:invoke, capability:account.close]",
+                "spec.match_mode CHOICE all",
+                "spec.apply_mode CHOICE scoped",
+                "spec.target_agents LIST [account-agent]",
+                "spec.operation_rules SECTION  (read-only)",
+                "spec.operation_rules.0 SECTION  (read-only)",
+                "spec.operation_rules.0.operation_class CHOICE write",
+                "spec.operation_rules.0.verdict CHOICE approval_required",
+                "spec.operation_rules.1 SECTION  (read-only)",
+                "spec.operation_rules.1.operation_class CHOICE delete",
+                "spec.operation_rules.1.verdict CHOICE deny",
+                "spec.operation_rules.2 SECTION  (read-only)",
+                "spec.operation_rules.2.operation_class CHOICE *",
+                "spec.operation_rules.2.verdict CHOICE allow"),
+                form.fields().stream().filter(f -> f.path().get(0).equals("spec")).map(FormViewModelTest::row).toList());
+        assertEquals(Schemas.VERDICTS, field("spec.operation_rules.0.verdict").choices());
+        assertEquals(List.of("billing-agent", "faq-agent", "ops-agent", "support-agent", "triage-agent"), field("spec.target_agents").choices());
+        assertEquals(List.of("close-account", "crm-update", "issue-refund", "kb-search", "legacy-refund-v1", "order-lookup",
+                "prod-db-query", "purge-customer-data", "send-customer-email"), field("spec.tool_ref").choices());
+    }
+
+    @Test
+    void settingTheRiskLevelChangesThatValueAloneAndKeepsComments() throws IOException {
+        String text = "# owned by the accounts team\n" + sample("tools/close-account.yaml")
+                .replace("  risk_level: high\n", "  # closes for good\n  risk_level: high   \n");
+        show("tools/close-account.yaml", text);
+
+        EditorChange change = viewModel.set(field("spec.risk_level"), "critical").orElseThrow();
+
+        String expected = text.replace("  risk_level: high   \n", "  risk_level: critical   \n");
+        int at = text.indexOf("high   \n");
+        assertEquals(new EditorChange("tools/close-account.yaml", at, at + 4, "critical"), change);
+        assertEquals(expected, change.applyTo(text));
+        assertEquals("critical", field("spec.risk_level").value(), "the form reads the edited text");
+        assertEquals("", viewModel.messageProperty().get());
+    }
+
+    @Test
+    void choosingNoValueRemovesTheFieldAndChoosingOneAddsItBack() throws IOException {
+        String text = sample("tools/close-account.yaml");
+        show("tools/close-account.yaml", text);
+
+        String removed = viewModel.set(field("spec.runtime.isolation_mode"), "").orElseThrow().applyTo(text);
+        String added = viewModel.set(field("spec.runtime.isolation_mode"), "container").orElseThrow().applyTo(removed);
+        Optional<EditorChange> nested = viewModel.set(field("spec.runtime.retry.max_attempts"), "3");
+
+        assertEquals(text.replace("    isolation_mode: sandboxed\n", ""), removed);
+        assertEquals(text.replace("    isolation_mode: sandboxed\n", "    isolation_mode: container\n"), added);
+        assertEquals(List.of(Optional.empty(), "add `spec.runtime.retry` in the text first"), List.of(nested, viewModel.messageProperty().get()));
+    }
+
+    @Test
+    void addingARoleThroughThePickerAddsItsLine() throws IOException {
+        String text = sample("agents/support-agent.yaml");
+        show("agents/support-agent.yaml", text);
+
+        String out = viewModel.add(field("spec.roles"), "account-manager").orElseThrow().applyTo(text);
+
+        assertEquals(text.replace("    - support-writer\n", "    - support-writer\n    - account-manager\n"), out);
+        assertEquals(List.of("support-reader", "support-writer", "account-manager"), field("spec.roles").items());
+        assertEquals(List.of("billing-specialist"), field("spec.roles").choices());
+    }
+
+    @Test
+    void removingAToolTakesItsLine() throws IOException {
+        String text = sample("agents/support-agent.yaml");
+        show("agents/support-agent.yaml", text);
+
+        String out = viewModel.remove(field("spec.tools"), 1).orElseThrow().applyTo(text);
+
+        assertEquals(text.replace("    - order-lookup\n", ""), out);
+        assertEquals(List.of("kb-search", "crm-update", "send-customer-email"), field("spec.tools").items());
+    }
+
+    @Test
+    void anIntegerFieldIsWrittenPlainAndABadValueIsRefusedWithAReason() throws IOException {
+        String text = sample("agents/support-agent.yaml");
+        show("agents/support-agent.yaml", text);
+
+        Optional<EditorChange> word = viewModel.set(field("spec.limits.max_steps"), "ten");
+        String said = viewModel.messageProperty().get();
+        Optional<EditorChange> minutes = viewModel.set(field("spec.limits.timeout"), "2 min");
+        String saidAgain = viewModel.messageProperty().get();
+        String out = viewModel.set(field("spec.limits.max_steps"), "12").orElseThrow().applyTo(text);
+
+        assertEquals(List.of(Optional.empty(), "`ten` is not a whole number", Optional.empty(), "`2 min` is not a duration such as `30s` or `1m30s`"),
+                List.of(word, said, minutes, saidAgain));
+        assertEquals(text.replace("max_steps: 10", "max_steps: 12"), out);
+        assertEquals("", viewModel.messageProperty().get());
+    }
+
+    @Test
+    void editingTheTextUpdatesTheForm() throws IOException {
+        String text = sample("tools/close-account.yaml");
+        show("tools/close-account.yaml", text);
+
+        show("tools/close-account.yaml", text.replace("risk_level: high", "risk_level: medium"));
+
+        assertEquals("medium", field("spec.risk_level").value());
+    }
+
+    @Test
+    void aJsonManifestIsShownReadOnly() throws IOException {
+        Form form = show("agents/triage-agent.json", sample("agents/triage-agent.json"));
+
+        assertEquals(List.of("Agent custops/triage-agent", false, Optional.of(FormViewModel.JSON)),
+                List.of(form.title(), form.editable(), form.placeholder()));
+        assertEquals("spec.model_ref REFERENCE openai-gpt-4o (read-only)", row(field("spec.model_ref")));
+        assertEquals(Optional.empty(), viewModel.set(field("spec.model_ref"), "anthropic-claude"));
+        assertEquals(FormViewModel.JSON, viewModel.messageProperty().get());
+    }
+
+    @Test
+    void aTextThatDoesNotParseShowsAPlaceholderOnly() {
+        Form form = show("agents/broken.yaml", "kind: Agent\nspec:\n  roles: [a\n");
+
+        assertEquals(new Form("agents/broken.yaml", "", false, Optional.of(FormViewModel.UNREADABLE), List.of()), form);
+    }
+
+    @Test
+    void inAFileOfTwoDocumentsTheCaretPicksOneAndEditsStayInIt() throws IOException {
+        String text = Files.readString(SampleWorkspaces.mistakes().resolve("files/two-documents-in-one-file.yaml"));
+        int second = text.indexOf("name: ticket-close");
+
+        viewModel.show("files/two.yaml", text, 0, governed);
+        String first = viewModel.formProperty().get().title();
+        viewModel.show("files/two.yaml", text, second, governed);
+        String out = viewModel.set(field("spec.risk_level"), "critical").orElseThrow().applyTo(text);
+
+        assertEquals(List.of("Tool default/ticket-read", "Tool default/ticket-close"), List.of(first, viewModel.formProperty().get().title()));
+        assertEquals(text.replace("  risk_level: high\n", "  risk_level: critical\n"), out);
+        assertEquals("critical", field("spec.risk_level").value());
+    }
+}

@@ -2,7 +2,7 @@ package dev.gatehouse.ui.form;
 
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
-import javafx.scene.Parent;
+import javafx.scene.layout.Region;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
@@ -37,7 +37,7 @@ import java.util.function.Consumer;
  * and cannot refuse a value with a reason. A {@code GridPane} rebuilt from each {@link Form} does all that in
  * little code.
  *
- * <p>Ids: {@code #form-title}, {@code #form-placeholder}, {@code #form-message}, {@code #form-grid}; per field
+ * <p>Ids: {@code #form-title}, {@code #form-placeholder}, {@code #form-message}, {@code #form-scroll}, {@code #form-grid}; per field
  * {@link FormField#id()} ({@code #form-field-spec-risk_level}); for a list also {@code #form-item-<key>-<i>} (an
  * item), {@code #form-remove-<key>-<i>}, {@code #form-add-<key>} (the picker or text field) and
  * {@code #form-add-button-<key>}, where {@code <key>} is {@link FormField#key()}.
@@ -80,6 +80,7 @@ public final class FormView {
         grid.getColumnConstraints().addAll(labels, controls);
         ScrollPane scroll = new ScrollPane(grid);
         scroll.setFitToWidth(true);
+        scroll.setId("form-scroll");
         scroll.getStyleClass().add("form-scroll");
         VBox.setVgrow(scroll, Priority.ALWAYS);
         root.getChildren().addAll(title, placeholder, message, scroll);
@@ -87,7 +88,7 @@ public final class FormView {
         show(viewModel.formProperty().get());
     }
 
-    public Parent node() {
+    public Region node() {
         return root;
     }
 

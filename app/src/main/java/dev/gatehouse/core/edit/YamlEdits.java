@@ -88,6 +88,49 @@ public final class YamlEdits implements ManifestEdits {
         return insertField(map, key + ": " + value, List.of());
     }
 
+    /**
+     * Adds {@code key: value} to the mapping at {@code mapPath}, first creating the mappings of that path that are
+     * missing, each under the last one that is written ({@code spec.runtime.retry.max_attempts} in a Tool without
+     * {@code runtime}). {@code typed} writes an integer or true/false plain, as {@link #addTypedField} does.
+     */
+    public Optional<TextEdit> addNestedField(List<String> mapPath, String key, String value, boolean typed) {
+        if (node(mapPath).isPresent()) {
+            return typed ? addTypedField(mapPath, key, value) : addField(mapPath, key, value);
+        }
+        Optional<String> written = typed && YamlScalars.literal(value) ? Optional.of(value) : YamlScalars.render(value, ScalarStyle.PLAIN, false);
+        return written.flatMap(v -> createUnder(mapPath, List.of(key + ": " + v)));
+    }
+
+    /** As {@link #addItem(List, String)}, first creating the mappings above the list that are missing. */
+    public Optional<TextEdit> addNestedItem(List<String> listPath, String item) {
+        if (listPath.isEmpty() || node(listPath.subList(0, listPath.size() - 1)).isPresent()) {
+            return addItem(listPath, item);
+        }
+        return YamlScalars.render(item, ScalarStyle.PLAIN, false).flatMap(v ->
+                createUnder(listPath.subList(0, listPath.size() - 1), List.of(listPath.get(listPath.size() - 1) + ":", "  - " + v)));
+    }
+
+    /** {@code lines} (indented as under the last key of {@code mapPath}) below the missing keys of {@code mapPath}. */
+    private Optional<TextEdit> createUnder(List<String> mapPath, List<String> lines) {
+        int written = mapPath.size();
+        while (written > 0 && node(mapPath.subList(0, written)).isEmpty()) {
+            written--;
+        }
+        List<String> missing = mapPath.subList(written, mapPath.size());
+        if (missing.isEmpty() || missing.stream().anyMatch(k -> k.isEmpty() || k.chars().allMatch(Character::isDigit) || !YamlScalars.plainSafe(k, false))
+                || !(node(mapPath.subList(0, written)).orElse(null) instanceof MapNode map) || map.flow() || map.entries().isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> more = new ArrayList<>();
+        for (int i = 1; i < missing.size(); i++) {
+            more.add("  ".repeat(i - 1) + missing.get(i) + ":");
+        }
+        for (String l : lines) {
+            more.add("  ".repeat(missing.size() - 1) + l);
+        }
+        return insertField(map, missing.get(0) + ":", more);
+    }
+
     private Optional<TextEdit> setScalar(List<String> path, String value, boolean literal) {
         if (!(node(path).orElse(null) instanceof ScalarNode s) || s.style() == ScalarStyle.LITERAL || s.style() == ScalarStyle.FOLDED
                 || s.span().endLine() != s.span().line()) {

@@ -267,6 +267,20 @@ class YamlEditsTest {
     }
 
     @Test
+    void aNestedFieldOrListCreatesTheMappingsAboveItThatAreMissing() {
+        String runtime = apply(TOOL, new SourceId("tools/t.yaml"), edits(new SourceId("tools/t.yaml"), TOOL)
+                .addNestedField(List.of("spec", "runtime", "retry"), "max_attempts", "3", true));
+        String memory = apply(AGENT_TEXT, AGENT, edits(AGENT, AGENT_TEXT).addNestedItem(List.of("spec", "memory", "allow"), "read"));
+        String existing = apply(AGENT_TEXT, AGENT, edits(AGENT, AGENT_TEXT).addNestedField(List.of("spec", "limits"), "timeout", "30s", false));
+
+        assertEquals(TOOL + "  runtime:\n    retry:\n      max_attempts: 3\n", runtime);
+        assertEquals(AGENT_TEXT + "  memory:\n    allow:\n      - read\n", memory);
+        assertEquals(AGENT_TEXT + "    timeout: \"30s\"\n", existing);
+        assertEquals(Optional.empty(), edits(AGENT, AGENT_TEXT).addNestedField(List.of("spec", "model_ref", "x"), "y", "z", false));
+        assertEquals(Optional.empty(), edits(RULE, RULE_TEXT).addNestedField(List.of("spec", "operation_rules", "5"), "verdict", "deny", false));
+    }
+
+    @Test
     void jsonAndBrokenYamlAreNotEdited() {
         assertEquals(Optional.empty(), YamlEdits.of(new SourceId("a.json"), "{\"kind\": \"Agent\"}").map(YamlEdits::file));
         assertEquals(Optional.empty(), YamlEdits.of(AGENT, "a: [\n").map(YamlEdits::file));

@@ -8,7 +8,7 @@ import java.util.List;
  * {@code items} a list's items, {@code choices} the values a choice box or picker offers (for a list, those not in
  * it yet), {@code closed} whether a value must be one of them (enums) or may be typed (names, free text).
  * {@code present} whether the key is written. {@code editable} is false when the form cannot write the field (read-only form, a value shaped
- * otherwise, a missing parent); {@code note} then says why, else it is the schema's documentation.
+ * otherwise, a block of several lines); {@code note} then says why, else it is the schema's documentation.
  */
 public record FormField(List<String> path, FieldEditor editor, String label, int depth, String value, List<String> items,
                         List<String> choices, boolean closed, boolean present, boolean editable, String note) {

@@ -103,6 +103,7 @@ public final class FormView {
         int row = 0;
         for (FormField f : form.fields()) {
             Label label = new Label(f.label());
+            label.setMinWidth(Region.USE_PREF_SIZE);
             label.getStyleClass().addAll(f.editor() == FieldEditor.SECTION ? "form-section" : "form-label", "form-depth-" + Math.min(f.depth(), 4));
             if (!f.note().isEmpty()) {
                 label.setTooltip(new Tooltip(f.note()));
@@ -201,6 +202,7 @@ public final class FormView {
             item.setMaxWidth(Double.MAX_VALUE);
             HBox.setHgrow(item, Priority.ALWAYS);
             Button remove = new Button("\u2715");
+            remove.setMinWidth(Region.USE_PREF_SIZE);
             remove.setId("form-remove-" + f.key() + "-" + i);
             remove.getStyleClass().add("form-remove");
             remove.setTooltip(new Tooltip("Remove " + f.items().get(i)));
@@ -240,6 +242,7 @@ public final class FormView {
         HBox.setHgrow(picker, Priority.ALWAYS);
         picker.setDisable(!f.editable());
         Button add = new Button("Add");
+        add.setMinWidth(Region.USE_PREF_SIZE);
         add.setId("form-add-button-" + f.key());
         add.getStyleClass().add("form-add-button");
         add.setDisable(!f.editable());

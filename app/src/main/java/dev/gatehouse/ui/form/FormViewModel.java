@@ -49,7 +49,7 @@ import java.util.stream.Collectors;
  * workspace path, its text as the editor has it, the caret offset and the workspace last read (for the names the
  * pickers offer) whenever one of them changes: each validated text, each caret move. The text is read off the FX
  * thread through the runner; {@link #formProperty()} then holds the form of the document at the caret. The edit
- * methods ({@link #set}, {@link #add}, {@link #remove}) return the {@link EditorChange} to apply to the editor as
+ * methods ({@link #set}, {@link #add}, {@link #remove}; a field whose mappings are not written yet is added with them) return the {@link EditorChange} to apply to the editor as
  * one undoable edit, computed by {@link YamlEdits} on the text the form was read from, so only the lines of that
  * field change; the form reads the changed text at once, so feeding the same text back later changes nothing.
  * An edit that cannot be made returns empty and says why in {@link #messageProperty()}.
@@ -171,7 +171,7 @@ public final class FormViewModel {
         } else {
             List<String> parent = path.subList(0, path.size() - 1);
             String key = path.get(path.size() - 1);
-            edit = typed ? edits.addTypedField(parent, key, v) : edits.addField(parent, key, v);
+            edit = edits.addNestedField(parent, key, v, typed);
         }
         return made(at.get(), edit, "`" + v + "` cannot be written so that both readers read it alike: edit it in the text");
     }
@@ -196,7 +196,7 @@ public final class FormViewModel {
         if (now.closed() && !now.choices().contains(v)) {
             return refuse("`" + v + "` is not one of " + now.choices().stream().map(c -> "`" + c + "`").collect(Collectors.joining(", ")));
         }
-        return made(at.get(), at.get().edits.orElseThrow().addItem(now.path(), v),
+        return made(at.get(), at.get().edits.orElseThrow().addNestedItem(now.path(), v),
                 "`" + v + "` cannot be added here: edit it in the text");
     }
 
@@ -375,14 +375,14 @@ public final class FormViewModel {
             Field schema = Schemas.of(kind);
             Field metadata = schema.child("metadata").orElseThrow();
             Optional<Node> meta = root.get("metadata");
-            row(List.of("metadata"), metadata, meta, 0, true);
+            row(List.of("metadata"), metadata, meta, 0);
             Optional<MapNode> metaMap = meta.filter(n -> n instanceof MapNode).map(n -> (MapNode) n);
             for (String key : List.of("name", "namespace", "labels")) {
                 child(List.of("metadata"), metadata.child(key).orElseThrow(), metaMap, 1);
             }
             Field spec = schema.child("spec").orElseThrow();
             Optional<Node> specNode = root.get("spec");
-            row(List.of("spec"), spec, specNode, 0, true);
+            row(List.of("spec"), spec, specNode, 0);
             children(List.of("spec"), spec, specNode, 1);
             return out;
         }
@@ -415,8 +415,7 @@ public final class FormViewModel {
             }
             List<String> path = new ArrayList<>(parentPath);
             path.add(key);
-            boolean parentWritten = parent.isPresent() && !parent.get().flow() && !parent.get().entries().isEmpty();
-            row(path, f, value, depth, parentWritten);
+            row(path, f, value, depth);
             switch (f.type()) {
                 case OBJECT -> children(path, f, value, depth + 1);
                 case OBJECT_LIST -> {
@@ -445,14 +444,13 @@ public final class FormViewModel {
             return out;
         }
 
-        private void row(List<String> path, Field f, Optional<Node> value, int depth, boolean parentWritten) {
+        private void row(List<String> path, Field f, Optional<Node> value, int depth) {
             String label = path.get(path.size() - 1);
             String dotted = String.join(".", path);
             String doc = f.flag() == Field.Flag.NORMAL ? f.doc() : f.doc() + " (" + f.flag().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ")";
             Optional<Node> written = value.filter(n -> !(n instanceof ScalarNode s && s.isNull()));
             boolean present = value.isPresent();
-            String why = !editable ? "the form is read-only"
-                    : !present && !parentWritten ? "add `" + String.join(".", path.subList(0, path.size() - 1)) + "` in the text first" : "";
+            String why = editable ? "" : "the form is read-only";
             switch (f.type()) {
                 case STRING, INT, BOOL, DURATION, ENUM -> {
                     FieldEditor editor = switch (f.type()) {

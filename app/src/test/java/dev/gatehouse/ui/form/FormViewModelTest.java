@@ -68,21 +68,20 @@ class FormViewModelTest {
                 "spec.tools LIST [kb-search, order-lookup, crm-update, send-customer-email]",
                 "spec.roles LIST [support-reader, support-writer]",
                 "spec.memory SECTION  (read-only)",
-                "spec.memory.ref REFERENCE  (read-only)",
-                "spec.memory.type TEXT  (read-only)",
-                "spec.memory.provider TEXT  (read-only)",
-                "spec.memory.allow LIST [] (read-only)",
+                "spec.memory.ref REFERENCE ",
+                "spec.memory.type TEXT ",
+                "spec.memory.provider TEXT ",
+                "spec.memory.allow LIST []",
                 "spec.execution SECTION  (read-only)",
-                "spec.execution.profile CHOICE  (read-only)",
-                "spec.execution.tool_sequence LIST [] (read-only)",
-                "spec.execution.required_output_markers LIST [] (read-only)",
-                "spec.execution.duplicate_tool_call_policy CHOICE  (read-only)",
-                "spec.execution.on_contract_violation CHOICE  (read-only)",
-                "spec.execution.tool_use_behavior CHOICE  (read-only)",
+                "spec.execution.profile CHOICE ",
+                "spec.execution.tool_sequence LIST []",
+                "spec.execution.required_output_markers LIST []",
+                "spec.execution.duplicate_tool_call_policy CHOICE ",
+                "spec.execution.on_contract_violation CHOICE ",
+                "spec.execution.tool_use_behavior CHOICE ",
                 "spec.limits SECTION  (read-only)",
                 "spec.limits.max_steps INTEGER 10",
                 "spec.limits.timeout DURATION 120s"), form.fields().stream().map(FormViewModelTest::row).toList());
-        assertEquals("add `spec.memory` in the text first", field("spec.memory.ref").note());
         assertEquals("a block of several lines: edit it in the text", field("spec.prompt").note());
     }
 
@@ -109,7 +108,7 @@ class FormViewModelTest {
                 List.of(classes.editor(), classes.items(), classes.choices(), classes.closed()));
         assertEquals(List.of("spec.type CHOICE http", "spec.endpoint TEXT https://accounts.custops.example.com/api/close",
                         "spec.runtime.timeout DURATION 30s", "spec.runtime.isolation_mode CHOICE sandboxed",
-                        "spec.runtime.retry.max_attempts INTEGER  (read-only)", "spec.auth.profile CHOICE  (read-only)"),
+                        "spec.runtime.retry.max_attempts INTEGER ", "spec.auth.profile CHOICE "),
                 List.of(row(field("spec.type")), row(field("spec.endpoint")), row(field("spec.runtime.timeout")),
                         row(field("spec.runtime.isolation_mode")), row(field("spec.runtime.retry.max_attempts")), row(field("spec.auth.profile"))));
         assertEquals(Schemas.ISOLATION_MODES, field("spec.runtime.isolation_mode").choices());
@@ -167,11 +166,21 @@ class FormViewModelTest {
 
         String removed = viewModel.set(field("spec.runtime.isolation_mode"), "").orElseThrow().applyTo(text);
         String added = viewModel.set(field("spec.runtime.isolation_mode"), "container").orElseThrow().applyTo(removed);
-        Optional<EditorChange> nested = viewModel.set(field("spec.runtime.retry.max_attempts"), "3");
 
         assertEquals(text.replace("    isolation_mode: sandboxed\n", ""), removed);
         assertEquals(text.replace("    isolation_mode: sandboxed\n", "    isolation_mode: container\n"), added);
-        assertEquals(List.of(Optional.empty(), "add `spec.runtime.retry` in the text first"), List.of(nested, viewModel.messageProperty().get()));
+    }
+
+    @Test
+    void aFieldOfAMappingNotWrittenYetIsAddedWithIt() throws IOException {
+        String text = sample("tools/close-account.yaml");
+        show("tools/close-account.yaml", text);
+
+        String retried = viewModel.set(field("spec.runtime.retry.max_attempts"), "3").orElseThrow().applyTo(text);
+        String authed = viewModel.set(field("spec.auth.secretRef"), "crm-api-key").orElseThrow().applyTo(retried);
+
+        assertEquals(text + "    retry:\n      max_attempts: 3\n  auth:\n    secretRef: crm-api-key\n", authed);
+        assertEquals(List.of("3", "crm-api-key"), List.of(field("spec.runtime.retry.max_attempts").value(), field("spec.auth.secretRef").value()));
     }
 
     @Test

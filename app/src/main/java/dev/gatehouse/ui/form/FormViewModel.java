@@ -494,7 +494,8 @@ public final class FormViewModel {
                         }
                     }
                     List<String> offered = f.type() == Field.Type.ENUM_LIST ? f.values()
-                            : references.containsKey(dotted(path)) ? names(references.get(dotted(path))) : List.of();
+                            : references.containsKey(dotted(path)) ? names(references.get(dotted(path)))
+                            : grants(dotted(path)) ? permissions() : List.of();
                     List<String> choices = offered.stream().filter(c -> !items.contains(c)).toList();
                     out.add(new FormField(path, FieldEditor.LIST, label, depth, "", items, choices, f.type() == Field.Type.ENUM_LIST,
                             written.isPresent(), why.isEmpty(), why.isEmpty() ? doc : why));
@@ -523,6 +524,30 @@ public final class FormViewModel {
                 return s.text();
             }
             return "a list of " + ((ListNode) node.get()).items().size();
+        }
+
+        /** Whether a list holds permission strings: an AgentRole's grants, a ToolPermission's requirements. */
+        private boolean grants(String dotted) {
+            return (kind == Kind.AGENT_ROLE && dotted.equals("spec.permissions"))
+                    || (kind == Kind.TOOL_PERMISSION && dotted.equals("spec.required_permissions"));
+        }
+
+        /**
+         * The permissions the namespace's tools ask for by default ({@code tool:<name>:invoke}, then each
+         * {@code capability:<c>}), sorted: what a role grants and a rule requires, offered but not imposed.
+         */
+        private List<String> permissions() {
+            java.util.TreeSet<String> tools = new java.util.TreeSet<>();
+            java.util.TreeSet<String> capabilities = new java.util.TreeSet<>();
+            for (Tool t : workspace.all(Tool.class)) {
+                if (t.namespace().equals(namespace)) {
+                    tools.add("tool:" + t.name() + ":invoke");
+                    t.capabilities().forEach(c -> capabilities.add("capability:" + c.value()));
+                }
+            }
+            List<String> out = new ArrayList<>(tools);
+            out.addAll(capabilities);
+            return out;
         }
 
         /** The names of one kind's resources in the form's namespace, sorted. */

@@ -196,6 +196,19 @@ class FormViewModelTest {
     }
 
     @Test
+    void aRoleIsOfferedThePermissionsTheNamespacesToolsAskFor() throws IOException {
+        String text = sample("roles/support-writer.yaml");
+        show("roles/support-writer.yaml", text);
+        FormField permissions = field("spec.permissions");
+
+        assertEquals(List.of("tool:close-account:invoke", "tool:issue-refund:invoke", "tool:kb-search:invoke"), permissions.choices().subList(0, 3));
+        assertEquals(List.of(false, false, true, false), List.of(permissions.choices().contains("tool:crm-update:invoke"),
+                permissions.choices().contains("capability:crm.write"), permissions.choices().contains("capability:kb.read"), permissions.closed()));
+        String out = viewModel.add(permissions, "capability:kb.read").orElseThrow().applyTo(text);
+        assertEquals(text + "    - capability:kb.read\n", out);
+    }
+
+    @Test
     void removingAToolTakesItsLine() throws IOException {
         String text = sample("agents/support-agent.yaml");
         show("agents/support-agent.yaml", text);

@@ -110,16 +110,57 @@ public final class YamlEdits implements ManifestEdits {
                 createUnder(listPath.subList(0, listPath.size() - 1), List.of(listPath.get(listPath.size() - 1) + ":", "  - " + v)));
     }
 
-    /** {@code lines} (indented as under the last key of {@code mapPath}) below the missing keys of {@code mapPath}. */
+    /**
+     * As {@link #addMapItem(List, Map)}; a missing or empty list is created with this first item, in its mapping
+     * (created too when missing), each key on its own line under the dash.
+     */
+    public Optional<TextEdit> addNestedMapItem(List<String> listPath, Map<String, String> fields) {
+        if (listPath.isEmpty() || fields.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Node> list = node(listPath);
+        if (list.isPresent() && !(list.get() instanceof ScalarNode s && s.isNull())) {
+            return addMapItem(listPath, fields);
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add(listPath.get(listPath.size() - 1) + ":");
+        for (Map.Entry<String, String> f : fields.entrySet()) {
+            Optional<String> v = YamlScalars.render(f.getValue(), ScalarStyle.PLAIN, false);
+            if (v.isEmpty()) {
+                return Optional.empty();
+            }
+            lines.add((lines.size() == 1 ? "  - " : "    ") + f.getKey() + ": " + v.get());
+        }
+        List<String> parent = listPath.subList(0, listPath.size() - 1);
+        if (list.isPresent()) {
+            // `key:` with no value: its line becomes the list's key line
+            int keyLine = shift(((MapNode) node(parent).orElseThrow()).entry(listPath.get(listPath.size() - 1)).orElseThrow().key().span()).line();
+            String indent = " ".repeat(indentOf(text.line(keyLine)));
+            return Optional.of(replaceLines(keyLine, keyLine, lines.stream().map(l -> indent + l).toList()));
+        }
+        return createUnder(parent, lines);
+    }
+
+    /**
+     * {@code lines} below the missing keys of {@code mapPath}, indented as under its last key; when the mapping is
+     * written, {@code lines[0]} is a new key of it and the others (indented two more) go under that key.
+     */
     private Optional<TextEdit> createUnder(List<String> mapPath, List<String> lines) {
         int written = mapPath.size();
         while (written > 0 && node(mapPath.subList(0, written)).isEmpty()) {
             written--;
         }
         List<String> missing = mapPath.subList(written, mapPath.size());
-        if (missing.isEmpty() || missing.stream().anyMatch(k -> k.isEmpty() || k.chars().allMatch(Character::isDigit) || !YamlScalars.plainSafe(k, false))
+        if (missing.stream().anyMatch(k -> k.isEmpty() || k.chars().allMatch(Character::isDigit) || !YamlScalars.plainSafe(k, false))
                 || !(node(mapPath.subList(0, written)).orElse(null) instanceof MapNode map) || map.flow() || map.entries().isEmpty()) {
             return Optional.empty();
+        }
+        if (missing.isEmpty()) {
+            // the mapping is written: lines[0] is its new key, the others are indented under it
+            if (lines.stream().skip(1).anyMatch(l -> !l.startsWith("  "))) {
+                return Optional.empty();
+            }
+            return insertField(map, lines.get(0), lines.stream().skip(1).map(l -> l.substring(2)).toList());
         }
         List<String> more = new ArrayList<>();
         for (int i = 1; i < missing.size(); i++) {

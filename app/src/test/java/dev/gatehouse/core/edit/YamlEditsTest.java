@@ -281,6 +281,22 @@ class YamlEditsTest {
     }
 
     @Test
+    void aMapItemOfAMissingOrEmptyListCreatesTheList() {
+        Map<String, String> rule = new LinkedHashMap<>();
+        rule.put("operation_class", "read");
+        rule.put("verdict", "deny");
+        SourceId tool = new SourceId("tools/t.yaml");
+        String missing = apply(TOOL, tool, edits(tool, TOOL).addNestedMapItem(List.of("spec", "operation_rules"), rule));
+        String empty = TOOL + "  operation_rules:\n";
+        String filled = apply(empty, tool, edits(tool, empty).addNestedMapItem(List.of("spec", "operation_rules"), rule));
+        String more = apply(RULE_TEXT, RULE, edits(RULE, RULE_TEXT).addNestedMapItem(List.of("spec", "operation_rules"), rule));
+
+        assertEquals(TOOL + "  operation_rules:\n    - operation_class: read\n      verdict: deny\n", missing);
+        assertEquals(missing, filled);
+        assertEquals(apply(RULE_TEXT, RULE, edits(RULE, RULE_TEXT).addMapItem(List.of("spec", "operation_rules"), rule)), more);
+    }
+
+    @Test
     void jsonAndBrokenYamlAreNotEdited() {
         assertEquals(Optional.empty(), YamlEdits.of(new SourceId("a.json"), "{\"kind\": \"Agent\"}").map(YamlEdits::file));
         assertEquals(Optional.empty(), YamlEdits.of(AGENT, "a: [\n").map(YamlEdits::file));

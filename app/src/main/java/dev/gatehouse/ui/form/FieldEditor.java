@@ -18,6 +18,10 @@ public enum FieldEditor {
     LIST,
     /** A heading for an object's fields, which follow it one level deeper. */
     SECTION,
+    /** A heading for a list of objects (operation rules): an entry can be added. */
+    ENTRIES,
+    /** A heading for one object of such a list, its fields following: it can be removed. */
+    ENTRY,
     /** Shown, not edited here: a map, a graph, free-form values. */
     READ_ONLY
 }

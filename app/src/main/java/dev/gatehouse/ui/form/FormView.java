@@ -40,7 +40,8 @@ import java.util.function.Consumer;
  * <p>Ids: {@code #form-title}, {@code #form-placeholder}, {@code #form-message}, {@code #form-scroll}, {@code #form-grid}; per field
  * {@link FormField#id()} ({@code #form-field-spec-risk_level}); for a list also {@code #form-item-<key>-<i>} (an
  * item), {@code #form-remove-<key>-<i>}, {@code #form-add-<key>} (the picker or text field) and
- * {@code #form-add-button-<key>}, where {@code <key>} is {@link FormField#key()}.
+ * {@code #form-add-button-<key>}, where {@code <key>} is {@link FormField#key()}; a list of objects has
+ * {@code #form-add-button-<key>} and each of its entries {@code #form-remove-<key>} ({@code #form-remove-spec-operation_rules-1}).
  */
 public final class FormView {
     private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
@@ -113,6 +114,13 @@ public final class FormView {
                 grid.add(label, 0, row++, 2, 1);
                 continue;
             }
+            if (f.editor() == FieldEditor.ENTRIES || f.editor() == FieldEditor.ENTRY) {
+                label.getStyleClass().setAll("form-section", "form-depth-" + Math.min(f.depth(), 4));
+                label.setId("form-section-" + f.key());
+                grid.add(label, 0, row);
+                grid.add(entryButton(f, shown), 1, row++);
+                continue;
+            }
             Node control = control(f);
             if (control instanceof Control c && !f.note().isEmpty()) {
                 c.setTooltip(new Tooltip(f.note()));
@@ -179,7 +187,7 @@ public final class FormView {
                 yield editable(f, box);
             }
             case LIST -> list(f, mine);
-            case SECTION, READ_ONLY -> {
+            case SECTION, ENTRIES, ENTRY, READ_ONLY -> {
                 Label value = new Label(f.value());
                 value.setId(f.id());
                 value.getStyleClass().add("form-read-only");
@@ -187,6 +195,26 @@ public final class FormView {
                 yield value;
             }
         };
+    }
+
+    /** "Add" under a list of objects, "Remove" on one of them. */
+    private Node entryButton(FormField f, int mine) {
+        boolean add = f.editor() == FieldEditor.ENTRIES;
+        Button button = new Button(add ? "Add " + singular(f.label()) : "Remove");
+        button.setId((add ? "form-add-button-" : "form-remove-") + f.key());
+        button.getStyleClass().add(add ? "form-add-button" : "form-remove");
+        button.setMinWidth(Region.USE_PREF_SIZE);
+        button.setDisable(!f.editable());
+        button.setOnAction(e -> commit(mine, () -> add ? viewModel.addEntry(f) : viewModel.removeEntry(f)));
+        HBox line = new HBox(button);
+        line.getStyleClass().add("form-list-line");
+        return line;
+    }
+
+    /** {@code operation_rules} → {@code operation rule}: the button's words. */
+    private static String singular(String key) {
+        String words = key.replace('_', ' ');
+        return words.endsWith("s") ? words.substring(0, words.length() - 1) : words;
     }
 
     /** The items, each with a remove button, then a picker (or a text field) and an add button. */

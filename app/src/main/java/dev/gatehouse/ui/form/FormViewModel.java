@@ -49,7 +49,7 @@ import java.util.stream.Collectors;
  * workspace path, its text as the editor has it, the caret offset and the workspace last read (for the names the
  * pickers offer) whenever one of them changes: each validated text, each caret move. The text is read off the FX
  * thread through the runner; {@link #formProperty()} then holds the form of the document at the caret. The edit
- * methods ({@link #set}, {@link #add}, {@link #remove}; a field whose mappings are not written yet is added with them) return the {@link EditorChange} to apply to the editor as
+ * methods ({@link #set}, {@link #add}, {@link #remove}, {@link #addEntry}, {@link #removeEntry}; a field whose mappings are not written yet is added with them) return the {@link EditorChange} to apply to the editor as
  * one undoable edit, computed by {@link YamlEdits} on the text the form was read from, so only the lines of that
  * field change; the form reads the changed text at once, so feeding the same text back later changes nothing.
  * An edit that cannot be made returns empty and says why in {@link #messageProperty()}.
@@ -95,7 +95,7 @@ public final class FormViewModel {
     }
 
     /** A form as read, and what its edits need: the edits of the document's text and where that text starts. */
-    private record State(Request request, Form form, Optional<YamlEdits> edits, int base, SourceText slice) {}
+    private record State(Request request, Form form, Optional<YamlEdits> edits, int base, SourceText slice, Optional<Kind> kind) {}
 
     public ReadOnlyObjectProperty<Form> formProperty() {
         return form.getReadOnlyProperty();
@@ -134,7 +134,7 @@ public final class FormViewModel {
                     : Optional.of("`" + v + "` is not one of " + field.choices().stream().map(c -> "`" + c + "`").collect(Collectors.joining(", ")));
             case CHECK -> v.equals("true") || v.equals("false") ? Optional.empty() : Optional.of("`" + v + "` is not true or false");
             case TEXT, REFERENCE, LIST -> Optional.empty();
-            case SECTION, READ_ONLY -> Optional.of("`" + field.dotted() + "` is not edited in the form");
+            case SECTION, ENTRIES, ENTRY, READ_ONLY -> Optional.of("`" + field.dotted() + "` is not edited in the form");
         };
     }
 
@@ -153,7 +153,8 @@ public final class FormViewModel {
         if (problem.isPresent()) {
             return refuse(problem.get());
         }
-        if (now.editor() == FieldEditor.LIST || now.editor() == FieldEditor.SECTION || now.editor() == FieldEditor.READ_ONLY) {
+        if (now.editor() == FieldEditor.LIST || now.editor() == FieldEditor.SECTION || now.editor() == FieldEditor.ENTRIES
+                || now.editor() == FieldEditor.ENTRY || now.editor() == FieldEditor.READ_ONLY) {
             return refuse("`" + now.dotted() + "` is not a single value");
         }
         if (v.equals(now.value()) && (now.present() || v.isEmpty())) {
@@ -212,6 +213,66 @@ public final class FormViewModel {
         }
         return made(at.get(), at.get().edits.orElseThrow().removeItemAt(now.path(), index),
                 "`" + now.items().get(index) + "` cannot be removed here (a flow list?): edit it in the text");
+    }
+
+    /**
+     * Adds an entry to a list of objects ({@code ENTRIES}), the list created when missing. Its fields of closed
+     * values are written, each {@code deny} where it may be and else its first value, so that a new operation rule
+     * denies until it is changed: the studio errs on the closed side.
+     */
+    public Optional<EditorChange> addEntry(FormField entries) {
+        Optional<State> at = editable(entries);
+        if (at.isEmpty()) {
+            return Optional.empty();
+        }
+        FormField now = at.get().form.field(entries.dotted()).orElseThrow();
+        if (now.editor() != FieldEditor.ENTRIES) {
+            return refuse("`" + now.dotted() + "` is not a list of entries");
+        }
+        Optional<Field> schema = schemaOf(at.get(), now.path());
+        java.util.LinkedHashMap<String, String> fields = new java.util.LinkedHashMap<>();
+        schema.ifPresent(f -> f.children().stream().filter(c -> c.type() == Field.Type.ENUM && c.flag() == Field.Flag.NORMAL)
+                .forEach(c -> fields.put(c.name(), c.values().contains("deny") ? "deny" : c.values().get(0))));
+        if (fields.isEmpty()) {
+            return refuse("an entry of `" + now.dotted() + "` has no field the form can fill: write it in the text");
+        }
+        return made(at.get(), at.get().edits.orElseThrow().addNestedMapItem(now.path(), fields),
+                "an entry cannot be added to `" + now.dotted() + "` here: edit it in the text");
+    }
+
+    /** Removes one entry ({@code ENTRY}) of a list of objects, all its lines; the last one takes the list's key along. */
+    public Optional<EditorChange> removeEntry(FormField entry) {
+        Optional<State> at = editable(entry);
+        if (at.isEmpty()) {
+            return Optional.empty();
+        }
+        FormField now = at.get().form.field(entry.dotted()).orElseThrow();
+        if (now.editor() != FieldEditor.ENTRY) {
+            return refuse("`" + now.dotted() + "` is not an entry of a list");
+        }
+        List<String> list = now.path().subList(0, now.path().size() - 1);
+        int index = Integer.parseInt(now.path().get(now.path().size() - 1));
+        return made(at.get(), at.get().edits.orElseThrow().removeItemAt(list, index),
+                "`" + now.label() + "` cannot be removed here: edit it in the text");
+    }
+
+    /** The schema field at a path of the form's document, list indexes stepped over. */
+    private static Optional<Field> schemaOf(State state, List<String> path) {
+        if (state.kind.isEmpty()) {
+            return Optional.empty();
+        }
+        Field at = Schemas.of(state.kind.get());
+        for (String step : path) {
+            if (step.chars().allMatch(Character::isDigit) && !step.isEmpty()) {
+                continue;
+            }
+            Optional<Field> next = at.children().stream().filter(c -> c.name().equals(step) || c.yamlAliases().contains(step)).findFirst();
+            if (next.isEmpty()) {
+                return Optional.empty();
+            }
+            at = next.get();
+        }
+        return Optional.of(at);
     }
 
     // ------------------------------------------------------------------------------------------------ editing
@@ -335,12 +396,12 @@ public final class FormViewModel {
         Reader reader = new Reader(kind.get(), namespace, r.workspace, editable);
         List<FormField> fields = reader.fields(root);
         Form f = new Form(r.path, kind.get().wireName() + " " + namespace + "/" + name, editable, placeholder, fields);
-        return new State(r, f, edits, base, new SourceText(id, slice));
+        return new State(r, f, edits, base, new SourceText(id, slice), kind);
     }
 
     private static State placeholder(Request r, String why) {
         return new State(r, new Form(r.path, "", false, Optional.of(why), List.of()), Optional.empty(), 0,
-                new SourceText(new SourceId(r.path), r.text));
+                new SourceText(new SourceId(r.path), r.text), Optional.empty());
     }
 
     private static Optional<String> scalar(MapNode root, String... path) {
@@ -424,8 +485,8 @@ public final class FormViewModel {
                             List<String> itemPath = new ArrayList<>(path);
                             itemPath.add(String.valueOf(i));
                             Optional<Node> item = Optional.of(list.items().get(i));
-                            out.add(new FormField(itemPath, FieldEditor.SECTION, f.name() + " " + (i + 1), depth + 1, "", List.of(),
-                                    List.of(), false, true, false, ""));
+                            out.add(new FormField(itemPath, FieldEditor.ENTRY, f.name() + " " + (i + 1), depth + 1, "", List.of(),
+                                    List.of(), false, true, editable, editable ? "" : "the form is read-only"));
                             if (item.get() instanceof MapNode) {
                                 children(itemPath, f, item, depth + 2);
                             }
@@ -500,8 +561,15 @@ public final class FormViewModel {
                     out.add(new FormField(path, FieldEditor.LIST, label, depth, "", items, choices, f.type() == Field.Type.ENUM_LIST,
                             written.isPresent(), why.isEmpty(), why.isEmpty() ? doc : why));
                 }
-                case OBJECT, OBJECT_LIST -> out.add(new FormField(path, FieldEditor.SECTION, label, depth, "", List.of(), List.of(),
+                case OBJECT -> out.add(new FormField(path, FieldEditor.SECTION, label, depth, "", List.of(), List.of(),
                         false, present, false, doc));
+                case OBJECT_LIST -> {
+                    boolean entries = written.isEmpty() || (written.get() instanceof ListNode l && !l.flow()
+                            && l.items().stream().allMatch(i -> i instanceof MapNode));
+                    String note = !editable ? why : entries ? doc : "written as " + written.get().shape() + " of other values: edit it in the text";
+                    out.add(new FormField(path, FieldEditor.ENTRIES, label, depth, "", List.of(), List.of(), false, present,
+                            editable && entries, note));
+                }
                 case STRING_MAP, OBJECT_MAP, ANY -> out.add(new FormField(path, FieldEditor.READ_ONLY, label, depth, summary(written),
                         List.of(), List.of(), false, present, false, doc + "; edit it in the text"));
             }

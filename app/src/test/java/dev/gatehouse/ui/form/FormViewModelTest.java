@@ -126,14 +126,14 @@ class FormViewModelTest {
                 "spec.match_mode CHOICE all",
                 "spec.apply_mode CHOICE scoped",
                 "spec.target_agents LIST [account-agent]",
-                "spec.operation_rules SECTION  (read-only)",
-                "spec.operation_rules.0 SECTION  (read-only)",
+                "spec.operation_rules ENTRIES ",
+                "spec.operation_rules.0 ENTRY ",
                 "spec.operation_rules.0.operation_class CHOICE write",
                 "spec.operation_rules.0.verdict CHOICE approval_required",
-                "spec.operation_rules.1 SECTION  (read-only)",
+                "spec.operation_rules.1 ENTRY ",
                 "spec.operation_rules.1.operation_class CHOICE delete",
                 "spec.operation_rules.1.verdict CHOICE deny",
-                "spec.operation_rules.2 SECTION  (read-only)",
+                "spec.operation_rules.2 ENTRY ",
                 "spec.operation_rules.2.operation_class CHOICE *",
                 "spec.operation_rules.2.verdict CHOICE allow"),
                 form.fields().stream().filter(f -> f.path().get(0).equals("spec")).map(FormViewModelTest::row).toList());
@@ -141,6 +141,31 @@ class FormViewModelTest {
         assertEquals(List.of("billing-agent", "faq-agent", "ops-agent", "support-agent", "triage-agent"), field("spec.target_agents").choices());
         assertEquals(List.of("close-account", "crm-update", "issue-refund", "kb-search", "legacy-refund-v1", "order-lookup",
                 "prod-db-query", "purge-customer-data", "send-customer-email"), field("spec.tool_ref").choices());
+    }
+
+    @Test
+    void aNewOperationRuleDeniesAndARuleIsRemovedWhole() throws IOException {
+        String text = sample("tool-permissions/crm-update.yaml");
+        show("tool-permissions/crm-update.yaml", text);
+
+        String added = viewModel.addEntry(field("spec.operation_rules")).orElseThrow().applyTo(text);
+        String removed = viewModel.removeEntry(field("spec.operation_rules.1")).orElseThrow().applyTo(added);
+
+        assertEquals(text + "    - operation_class: read\n      verdict: deny\n", added);
+        assertEquals(added.replace("    - operation_class: delete\n      verdict: deny\n", ""), removed);
+        assertEquals(List.of("write", "*", "read"), List.of(field("spec.operation_rules.0.operation_class").value(),
+                field("spec.operation_rules.1.operation_class").value(), field("spec.operation_rules.2.operation_class").value()));
+    }
+
+    @Test
+    void aToolPermissionWithoutRulesGetsItsFirstRule() throws IOException {
+        String text = sample("tool-permissions/crm-update.yaml");
+        String bare = text.substring(0, text.indexOf("  operation_rules:"));
+        show("tool-permissions/crm-update.yaml", bare);
+
+        String out = viewModel.addEntry(field("spec.operation_rules")).orElseThrow().applyTo(bare);
+
+        assertEquals(bare + "  operation_rules:\n    - operation_class: read\n      verdict: deny\n", out);
     }
 
     @Test

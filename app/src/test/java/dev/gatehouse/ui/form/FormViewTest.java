@@ -159,6 +159,22 @@ class FormViewTest {
     }
 
     @Test
+    void addingAnOperationRuleWritesADenyingRuleAndRemoveTakesItBack(FxRobot robot) throws Exception {
+        CodeArea area = open(robot, "tool-permissions/crm-update.yaml");
+        String before = area.getText();
+
+        robot.interact(() -> robot.lookup("#form-scroll").queryAs(ScrollPane.class).setVvalue(1));
+        robot.clickOn("#form-add-button-spec-operation_rules");
+
+        await(() -> area.getText().equals(before + "    - operation_class: read\n      verdict: deny\n"));
+        await(() -> robot.lookup("#form-remove-spec-operation_rules-3").tryQuery().isPresent());
+        robot.interact(() -> robot.lookup("#form-scroll").queryAs(ScrollPane.class).setVvalue(1));
+        robot.clickOn("#form-remove-spec-operation_rules-3");
+
+        await(() -> area.getText().equals(before));
+    }
+
+    @Test
     void aBadNumberIsRefusedWithItsReasonAndTheTextStays(FxRobot robot) throws Exception {
         CodeArea area = open(robot, AGENT);
         String before = area.getText();

@@ -117,6 +117,7 @@ public final class FormViewModel {
                 && requested.caretSegment() == next.caretSegment()) {
             return;
         }
+        message.set("");
         submit(next);
     }
 

@@ -20,6 +20,7 @@ import java.util.Optional;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class FormViewModelTest {
+    private static final String TOOL_PATH = "tools/close-account.yaml";
     private static Workspace governed;
 
     private final FormViewModel viewModel = new FormViewModel(new CurrentThreadTaskRunner());
@@ -269,6 +270,40 @@ class FormViewModelTest {
         show("tools/close-account.yaml", text.replace("risk_level: high", "risk_level: medium"));
 
         assertEquals("medium", field("spec.risk_level").value());
+    }
+
+    @Test
+    void anEditWhileANewerTextIsBeingReadIsRefusedAndALateReadIsDropped() throws IOException {
+        List<Runnable> held = new java.util.ArrayList<>();
+        FormViewModel slow = new FormViewModel(new dev.gatehouse.ui.common.TaskRunner() {
+            @Override
+            public <T> void run(java.util.concurrent.Callable<T> work, java.util.function.Consumer<? super T> onSuccess,
+                                java.util.function.Consumer<? super Throwable> onFailure) {
+                held.add(() -> {
+                    try {
+                        onSuccess.accept(work.call());
+                    } catch (Exception e) {
+                        onFailure.accept(e);
+                    }
+                });
+            }
+        });
+        String text = sample("tools/close-account.yaml");
+        String medium = text.replace("risk_level: high", "risk_level: medium");
+        String low = text.replace("risk_level: high", "risk_level: low");
+        slow.show(TOOL_PATH, text, 0, governed);
+        held.remove(0).run();
+        FormField risk = slow.formProperty().get().field("spec.risk_level").orElseThrow();
+
+        slow.show(TOOL_PATH, medium, 0, governed);
+        Optional<EditorChange> early = slow.set(risk, "critical");
+        String said = slow.messageProperty().get();
+        slow.show(TOOL_PATH, low, 0, governed);
+        held.remove(1).run();
+        held.remove(0).run();
+
+        assertEquals(List.of(Optional.empty(), FormViewModel.STALE), List.of(early, said));
+        assertEquals("low", slow.formProperty().get().field("spec.risk_level").orElseThrow().value());
     }
 
     @Test

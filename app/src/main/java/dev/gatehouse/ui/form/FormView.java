@@ -251,7 +251,7 @@ public final class FormView {
             ComboBox<String> combo = new ComboBox<>();
             combo.getItems().setAll(f.choices());
             combo.setEditable(true);
-            combo.setPromptText("pick or type a name");
+            combo.setPromptText("pick or type a value");
             picker = combo;
             picked = () -> {
                 String typed = combo.getEditor().getText();

@@ -307,6 +307,39 @@ class FormViewModelTest {
     }
 
     @Test
+    void everyChoiceOfEverySampleChangesOneLineAndReadsBack() throws IOException {
+        Path root = SampleWorkspaces.governed();
+        List<Path> files;
+        try (var walk = Files.walk(root)) {
+            files = walk.filter(p -> p.toString().endsWith(".yaml") && !p.toString().contains("scenarios")).sorted().toList();
+        }
+        int checked = 0;
+        for (Path file : files) {
+            String path = root.relativize(file).toString().replace('\\', '/');
+            String text = Files.readString(file);
+            List<FormField> choices = show(path, text).fields().stream()
+                    .filter(f -> f.editor() == FieldEditor.CHOICE && f.editable() && f.present()).toList();
+            for (FormField f : choices) {
+                for (String choice : f.choices()) {
+                    if (choice.equals(f.value())) {
+                        continue;
+                    }
+                    show(path, text);
+                    String out = viewModel.set(field(f.dotted()), choice).orElseThrow(() -> new AssertionError(path + " " + f.dotted() + " " + choice))
+                            .applyTo(text);
+                    List<String> before = text.lines().toList();
+                    List<String> after = out.lines().toList();
+                    List<Integer> changed = java.util.stream.IntStream.range(0, before.size()).filter(i -> !before.get(i).equals(after.get(i))).boxed().toList();
+                    assertEquals(List.of(before.size(), 1, choice), List.of(after.size(), changed.size(), field(f.dotted()).value()),
+                            path + " " + f.dotted() + " " + choice);
+                    checked++;
+                }
+            }
+        }
+        assertEquals(true, checked > 100, "choices checked: " + checked);
+    }
+
+    @Test
     void aJsonManifestIsShownReadOnly() throws IOException {
         Form form = show("agents/triage-agent.json", sample("agents/triage-agent.json"));
 

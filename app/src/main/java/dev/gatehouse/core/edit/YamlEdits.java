@@ -66,12 +66,119 @@ public final class YamlEdits implements ManifestEdits {
     /** Replaces the scalar at {@code path} in place, keeping its quoting when it is quoted. */
     @Override
     public Optional<TextEdit> setScalar(List<String> path, String value) {
+        return setScalar(path, value, false);
+    }
+
+    /**
+     * As {@link #setScalar(List, String)} for a field that reads a number or a boolean (an int or bool field): an
+     * integer or {@code true}/{@code false} is written plain, so both readers read the field's type, not a string.
+     */
+    public Optional<TextEdit> setTyped(List<String> path, String value) {
+        return setScalar(path, value, YamlScalars.literal(value));
+    }
+
+    /** As {@link #addField(List, String, String)} for an int or bool field: an integer or true/false is written plain. */
+    public Optional<TextEdit> addTypedField(List<String> mapPath, String key, String value) {
+        if (!YamlScalars.literal(value)) {
+            return addField(mapPath, key, value);
+        }
+        if (!(node(mapPath).orElse(null) instanceof MapNode map) || map.flow() || map.entries().isEmpty() || map.entry(key).isPresent()) {
+            return Optional.empty();
+        }
+        return insertField(map, key + ": " + value, List.of());
+    }
+
+    /**
+     * Adds {@code key: value} to the mapping at {@code mapPath}, first creating the mappings of that path that are
+     * missing, each under the last one that is written ({@code spec.runtime.retry.max_attempts} in a Tool without
+     * {@code runtime}). {@code typed} writes an integer or true/false plain, as {@link #addTypedField} does.
+     */
+    public Optional<TextEdit> addNestedField(List<String> mapPath, String key, String value, boolean typed) {
+        if (node(mapPath).isPresent()) {
+            return typed ? addTypedField(mapPath, key, value) : addField(mapPath, key, value);
+        }
+        Optional<String> written = typed && YamlScalars.literal(value) ? Optional.of(value) : YamlScalars.render(value, ScalarStyle.PLAIN, false);
+        return written.flatMap(v -> createUnder(mapPath, List.of(key + ": " + v)));
+    }
+
+    /** As {@link #addItem(List, String)}, first creating the mappings above the list that are missing. */
+    public Optional<TextEdit> addNestedItem(List<String> listPath, String item) {
+        if (listPath.isEmpty() || node(listPath.subList(0, listPath.size() - 1)).isPresent()) {
+            return addItem(listPath, item);
+        }
+        return YamlScalars.render(item, ScalarStyle.PLAIN, false).flatMap(v ->
+                createUnder(listPath.subList(0, listPath.size() - 1), List.of(listPath.get(listPath.size() - 1) + ":", "  - " + v)));
+    }
+
+    /**
+     * As {@link #addMapItem(List, Map)}; a missing or empty list is created with this first item, in its mapping
+     * (created too when missing), each key on its own line under the dash.
+     */
+    public Optional<TextEdit> addNestedMapItem(List<String> listPath, Map<String, String> fields) {
+        if (listPath.isEmpty() || fields.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Node> list = node(listPath);
+        if (list.isPresent() && !(list.get() instanceof ScalarNode s && s.isNull())) {
+            return addMapItem(listPath, fields);
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add(listPath.get(listPath.size() - 1) + ":");
+        for (Map.Entry<String, String> f : fields.entrySet()) {
+            Optional<String> v = YamlScalars.render(f.getValue(), ScalarStyle.PLAIN, false);
+            if (v.isEmpty()) {
+                return Optional.empty();
+            }
+            lines.add((lines.size() == 1 ? "  - " : "    ") + f.getKey() + ": " + v.get());
+        }
+        List<String> parent = listPath.subList(0, listPath.size() - 1);
+        if (list.isPresent()) {
+            // `key:` with no value: its line becomes the list's key line
+            int keyLine = shift(((MapNode) node(parent).orElseThrow()).entry(listPath.get(listPath.size() - 1)).orElseThrow().key().span()).line();
+            String indent = " ".repeat(indentOf(text.line(keyLine)));
+            return Optional.of(replaceLines(keyLine, keyLine, lines.stream().map(l -> indent + l).toList()));
+        }
+        return createUnder(parent, lines);
+    }
+
+    /**
+     * {@code lines} below the missing keys of {@code mapPath}, indented as under its last key; when the mapping is
+     * written, {@code lines[0]} is a new key of it and the others (indented two more) go under that key.
+     */
+    private Optional<TextEdit> createUnder(List<String> mapPath, List<String> lines) {
+        int written = mapPath.size();
+        while (written > 0 && node(mapPath.subList(0, written)).isEmpty()) {
+            written--;
+        }
+        List<String> missing = mapPath.subList(written, mapPath.size());
+        if (missing.stream().anyMatch(k -> k.isEmpty() || k.chars().allMatch(Character::isDigit) || !YamlScalars.plainSafe(k, false))
+                || !(node(mapPath.subList(0, written)).orElse(null) instanceof MapNode map) || map.flow() || map.entries().isEmpty()) {
+            return Optional.empty();
+        }
+        if (missing.isEmpty()) {
+            // the mapping is written: lines[0] is its new key, the others are indented under it
+            if (lines.stream().skip(1).anyMatch(l -> !l.startsWith("  "))) {
+                return Optional.empty();
+            }
+            return insertField(map, lines.get(0), lines.stream().skip(1).map(l -> l.substring(2)).toList());
+        }
+        List<String> more = new ArrayList<>();
+        for (int i = 1; i < missing.size(); i++) {
+            more.add("  ".repeat(i - 1) + missing.get(i) + ":");
+        }
+        for (String l : lines) {
+            more.add("  ".repeat(missing.size() - 1) + l);
+        }
+        return insertField(map, missing.get(0) + ":", more);
+    }
+
+    private Optional<TextEdit> setScalar(List<String> path, String value, boolean literal) {
         if (!(node(path).orElse(null) instanceof ScalarNode s) || s.style() == ScalarStyle.LITERAL || s.style() == ScalarStyle.FOLDED
                 || s.span().endLine() != s.span().line()) {
             return Optional.empty();
         }
         boolean integer = s.style() == ScalarStyle.PLAIN && YamlScalars.plainSafe(s.text(), true) && !YamlScalars.plainSafe(s.text(), false);
-        Optional<String> written = YamlScalars.render(value, s.style(), integer);
+        Optional<String> written = literal ? Optional.of(value) : YamlScalars.render(value, s.style(), integer);
         if (written.isEmpty()) {
             return Optional.empty();
         }

@@ -47,6 +47,11 @@ final class YamlScalars {
         return first.isPresent() ? first : singleFirst ? dbl(value) : single(value);
     }
 
+    /** An integer or a YAML 1.1 / Go boolean both readers take as such when plain: what an int or bool field is written as. */
+    static boolean literal(String value) {
+        return INTEGER.matcher(value).matches() || value.equals("true") || value.equals("false");
+    }
+
     static boolean plainSafe(String value, boolean integer) {
         if (integer && INTEGER.matcher(value).matches()) {
             return true;

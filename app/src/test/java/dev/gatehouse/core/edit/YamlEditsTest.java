@@ -254,6 +254,49 @@ class YamlEditsTest {
     }
 
     @Test
+    void anIntOrBoolFieldIsWrittenPlainWhereAStringWouldBeQuoted() {
+        YamlEdits e = edits(AGENT, AGENT_TEXT);
+
+        assertEquals(Optional.of("25"), e.setTyped(List.of("spec", "limits", "max_steps"), "25").map(TextEdit::replacement));
+        assertEquals(Optional.of("\"true\""), e.setScalar(List.of("spec", "model_ref"), "true").map(TextEdit::replacement));
+        assertEquals(Optional.of("true"), e.setTyped(List.of("spec", "model_ref"), "true").map(TextEdit::replacement));
+        assertEquals(Optional.of("m2"), e.setTyped(List.of("spec", "model_ref"), "m2").map(TextEdit::replacement));
+        String out = apply(RULE_TEXT, RULE, edits(RULE, RULE_TEXT).addTypedField(List.of("spec"), "max_turns", "3"));
+        assertEquals(RULE_TEXT + "  max_turns: 3\n", out);
+        assertEquals(Optional.of("  x: \"3s\"\n"), edits(RULE, RULE_TEXT).addTypedField(List.of("spec"), "x", "3s").map(TextEdit::replacement));
+    }
+
+    @Test
+    void aNestedFieldOrListCreatesTheMappingsAboveItThatAreMissing() {
+        String runtime = apply(TOOL, new SourceId("tools/t.yaml"), edits(new SourceId("tools/t.yaml"), TOOL)
+                .addNestedField(List.of("spec", "runtime", "retry"), "max_attempts", "3", true));
+        String memory = apply(AGENT_TEXT, AGENT, edits(AGENT, AGENT_TEXT).addNestedItem(List.of("spec", "memory", "allow"), "read"));
+        String existing = apply(AGENT_TEXT, AGENT, edits(AGENT, AGENT_TEXT).addNestedField(List.of("spec", "limits"), "timeout", "30s", false));
+
+        assertEquals(TOOL + "  runtime:\n    retry:\n      max_attempts: 3\n", runtime);
+        assertEquals(AGENT_TEXT + "  memory:\n    allow:\n      - read\n", memory);
+        assertEquals(AGENT_TEXT + "    timeout: \"30s\"\n", existing);
+        assertEquals(Optional.empty(), edits(AGENT, AGENT_TEXT).addNestedField(List.of("spec", "model_ref", "x"), "y", "z", false));
+        assertEquals(Optional.empty(), edits(RULE, RULE_TEXT).addNestedField(List.of("spec", "operation_rules", "5"), "verdict", "deny", false));
+    }
+
+    @Test
+    void aMapItemOfAMissingOrEmptyListCreatesTheList() {
+        Map<String, String> rule = new LinkedHashMap<>();
+        rule.put("operation_class", "read");
+        rule.put("verdict", "deny");
+        SourceId tool = new SourceId("tools/t.yaml");
+        String missing = apply(TOOL, tool, edits(tool, TOOL).addNestedMapItem(List.of("spec", "operation_rules"), rule));
+        String empty = TOOL + "  operation_rules:\n";
+        String filled = apply(empty, tool, edits(tool, empty).addNestedMapItem(List.of("spec", "operation_rules"), rule));
+        String more = apply(RULE_TEXT, RULE, edits(RULE, RULE_TEXT).addNestedMapItem(List.of("spec", "operation_rules"), rule));
+
+        assertEquals(TOOL + "  operation_rules:\n    - operation_class: read\n      verdict: deny\n", missing);
+        assertEquals(missing, filled);
+        assertEquals(apply(RULE_TEXT, RULE, edits(RULE, RULE_TEXT).addMapItem(List.of("spec", "operation_rules"), rule)), more);
+    }
+
+    @Test
     void jsonAndBrokenYamlAreNotEdited() {
         assertEquals(Optional.empty(), YamlEdits.of(new SourceId("a.json"), "{\"kind\": \"Agent\"}").map(YamlEdits::file));
         assertEquals(Optional.empty(), YamlEdits.of(AGENT, "a: [\n").map(YamlEdits::file));

@@ -1,0 +1,27 @@
+package dev.gatehouse.ui.form;
+
+/** Which control edits a field: the view makes one control per constant, the view-model decides which applies. */
+public enum FieldEditor {
+    /** A free text value. */
+    TEXT,
+    /** An integer (text field, checked). */
+    INTEGER,
+    /** A Go duration such as {@code 30s} or {@code 1m30s} (text field, checked). */
+    DURATION,
+    /** One of a closed set of values (choice box; the empty choice removes the field). */
+    CHOICE,
+    /** The name of another resource: a picker of the names the workspace has, which also takes a typed name. */
+    REFERENCE,
+    /** true or false (check box). */
+    CHECK,
+    /** A list of strings: remove any item, add one (typed, or picked from {@code choices} when there are any). */
+    LIST,
+    /** A heading for an object's fields, which follow it one level deeper. */
+    SECTION,
+    /** A heading for a list of objects (operation rules): an entry can be added. */
+    ENTRIES,
+    /** A heading for one object of such a list, its fields following: it can be removed. */
+    ENTRY,
+    /** Shown, not edited here: a map, a graph, free-form values. */
+    READ_ONLY
+}

@@ -1,0 +1,312 @@
+package dev.gatehouse.ui.form;
+
+import javafx.css.PseudoClass;
+import javafx.scene.Node;
+import javafx.scene.layout.Region;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The form of the resource at the caret, to show beside its text: one row per field of its kind, each with the
+ * control its {@link FieldEditor} names. Every change goes out through {@code onChange} as an {@link EditorChange}
+ * for the editor to apply as one undoable edit; the form itself never writes the text.
+ *
+ * <p>Use: {@code FormView form = new FormView(viewModel, change -> editor.area().replaceText(change.start(),
+ * change.end(), change.replacement()));} put {@link #node()} beside the editor and feed the view-model
+ * ({@link FormViewModel#show}) the editor's text, caret and the workspace.
+ *
+ * <p>A form of its own rather than ControlsFX's {@code PropertySheet}: a sheet edits bean properties through
+ * {@code Item.setValue}, which would have to write the text and re-read it behind the sheet's back, it has no
+ * editor for a list with add and remove, gives its editors no ids (tests and accessibility need one per field),
+ * and cannot refuse a value with a reason. A {@code GridPane} rebuilt from each {@link Form} does all that in
+ * little code.
+ *
+ * <p>Ids: {@code #form-title}, {@code #form-placeholder}, {@code #form-message}, {@code #form-scroll}, {@code #form-grid}; per field
+ * {@link FormField#id()} ({@code #form-field-spec-risk_level}); for a list also {@code #form-item-<key>-<i>} (an
+ * item), {@code #form-remove-<key>-<i>}, {@code #form-add-<key>} (the picker or text field) and
+ * {@code #form-add-button-<key>}, where {@code <key>} is {@link FormField#key()}; a list of objects has
+ * {@code #form-add-button-<key>} and each of its entries {@code #form-remove-<key>} ({@code #form-remove-spec-operation_rules-1}).
+ */
+public final class FormView {
+    private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
+
+    private final FormViewModel viewModel;
+    private final Consumer<EditorChange> onChange;
+    private final VBox root = new VBox();
+    private final Label title = new Label();
+    private final Label placeholder = new Label();
+    private final Label message = new Label();
+    private final GridPane grid = new GridPane();
+    /** Counts rebuilds: a handler of controls from an earlier form (losing focus as they go) does nothing. */
+    private int shown;
+
+    public FormView(FormViewModel viewModel, Consumer<EditorChange> onChange) {
+        this.viewModel = viewModel;
+        this.onChange = onChange;
+        root.setId("form-view");
+        root.getStyleClass().add("form-view");
+        title.setId("form-title");
+        title.getStyleClass().add("form-title");
+        placeholder.setId("form-placeholder");
+        placeholder.getStyleClass().add("form-placeholder");
+        placeholder.setWrapText(true);
+        message.setId("form-message");
+        message.getStyleClass().add("form-message");
+        message.setWrapText(true);
+        message.textProperty().bind(viewModel.messageProperty());
+        message.visibleProperty().bind(message.textProperty().isNotEmpty());
+        message.managedProperty().bind(message.visibleProperty());
+        grid.setId("form-grid");
+        grid.getStyleClass().add("form-grid");
+        ColumnConstraints labels = new ColumnConstraints();
+        ColumnConstraints controls = new ColumnConstraints();
+        controls.setHgrow(Priority.ALWAYS);
+        controls.setFillWidth(true);
+        grid.getColumnConstraints().addAll(labels, controls);
+        ScrollPane scroll = new ScrollPane(grid);
+        scroll.setFitToWidth(true);
+        scroll.setId("form-scroll");
+        scroll.getStyleClass().add("form-scroll");
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        root.getChildren().addAll(title, placeholder, message, scroll);
+        viewModel.formProperty().addListener((o, before, now) -> show(now));
+        show(viewModel.formProperty().get());
+    }
+
+    public Region node() {
+        return root;
+    }
+
+    private void show(Form form) {
+        Optional<String> focused = focusedId();
+        shown++;
+        title.setText(form.title());
+        placeholder.setText(form.placeholder().orElse(""));
+        placeholder.setVisible(form.placeholder().isPresent());
+        placeholder.setManaged(form.placeholder().isPresent());
+        grid.getChildren().clear();
+        int row = 0;
+        for (FormField f : form.fields()) {
+            Label label = new Label(f.label());
+            label.setMinWidth(Region.USE_PREF_SIZE);
+            label.getStyleClass().addAll(f.editor() == FieldEditor.SECTION ? "form-section" : "form-label", "form-depth-" + Math.min(f.depth(), 4));
+            if (!f.note().isEmpty()) {
+                label.setTooltip(new Tooltip(f.note()));
+            }
+            if (f.editor() == FieldEditor.SECTION) {
+                label.setId("form-section-" + f.key());
+                grid.add(label, 0, row++, 2, 1);
+                continue;
+            }
+            if (f.editor() == FieldEditor.ENTRIES || f.editor() == FieldEditor.ENTRY) {
+                label.getStyleClass().setAll("form-section", "form-depth-" + Math.min(f.depth(), 4));
+                label.setId("form-section-" + f.key());
+                grid.add(label, 0, row);
+                grid.add(entryButton(f, shown), 1, row++);
+                continue;
+            }
+            Node control = control(f);
+            if (control instanceof Control c && !f.note().isEmpty()) {
+                c.setTooltip(new Tooltip(f.note()));
+            }
+            grid.add(label, 0, row);
+            grid.add(control, 1, row++);
+        }
+        focused.map(id -> grid.lookup("#" + id)).ifPresent(Node::requestFocus);
+    }
+
+    /** The id of the form control that has the focus (or holds the node that has it), so a rebuilt form keeps it. */
+    private Optional<String> focusedId() {
+        if (root.getScene() == null) {
+            return Optional.empty();
+        }
+        for (Node n = root.getScene().getFocusOwner(); n != null; n = n.getParent()) {
+            if (n.getId() != null && n.getId().startsWith("form-") && n != grid && n != root) {
+                return Optional.of(n.getId());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Node control(FormField f) {
+        int mine = shown;
+        return switch (f.editor()) {
+            case TEXT, INTEGER, DURATION -> {
+                TextField field = new TextField(f.value());
+                field.getStyleClass().add("form-text");
+                field.textProperty().addListener((o, before, now) -> field.pseudoClassStateChanged(INVALID, viewModel.problem(f, now).isPresent()));
+                field.setOnAction(e -> commit(mine, () -> viewModel.set(f, field.getText())));
+                field.focusedProperty().addListener((o, was, now) -> {
+                    if (!now) {
+                        commit(mine, () -> viewModel.set(f, field.getText()));
+                    }
+                });
+                yield editable(f, field);
+            }
+            case REFERENCE -> {
+                ComboBox<String> box = new ComboBox<>();
+                box.getItems().setAll(f.choices());
+                box.setEditable(true);
+                box.setValue(f.value());
+                box.getStyleClass().add("form-reference");
+                box.setMaxWidth(Double.MAX_VALUE);
+                box.setOnAction(e -> commit(mine, () -> viewModel.set(f, Optional.ofNullable(box.getValue()).orElse(""))));
+                yield editable(f, box);
+            }
+            case CHOICE -> {
+                ChoiceBox<String> box = new ChoiceBox<>();
+                box.getItems().add("");
+                box.getItems().addAll(f.choices());
+                box.setConverter(unsetAs("(not set)"));
+                box.setValue(f.value());
+                box.getStyleClass().add("form-choice");
+                box.valueProperty().addListener((o, before, now) -> commit(mine, () -> viewModel.set(f, now == null ? "" : now)));
+                yield editable(f, box);
+            }
+            case CHECK -> {
+                CheckBox box = new CheckBox();
+                box.setSelected(f.value().equals("true"));
+                box.getStyleClass().add("form-check");
+                box.setOnAction(e -> commit(mine, () -> viewModel.set(f, box.isSelected() ? "true" : "false")));
+                yield editable(f, box);
+            }
+            case LIST -> list(f, mine);
+            case SECTION, ENTRIES, ENTRY, READ_ONLY -> {
+                Label value = new Label(f.value());
+                value.setId(f.id());
+                value.getStyleClass().add("form-read-only");
+                value.setWrapText(true);
+                yield value;
+            }
+        };
+    }
+
+    /** "Add" under a list of objects, "Remove" on one of them. */
+    private Node entryButton(FormField f, int mine) {
+        boolean add = f.editor() == FieldEditor.ENTRIES;
+        Button button = new Button(add ? "Add " + singular(f.label()) : "Remove");
+        button.setId((add ? "form-add-button-" : "form-remove-") + f.key());
+        button.getStyleClass().add(add ? "form-add-button" : "form-remove");
+        button.setMinWidth(Region.USE_PREF_SIZE);
+        button.setDisable(!f.editable());
+        button.setOnAction(e -> commit(mine, () -> add ? viewModel.addEntry(f) : viewModel.removeEntry(f)));
+        HBox line = new HBox(button);
+        line.getStyleClass().add("form-list-line");
+        return line;
+    }
+
+    /** {@code operation_rules} → {@code operation rule}: the button's words. */
+    private static String singular(String key) {
+        String words = key.replace('_', ' ');
+        return words.endsWith("s") ? words.substring(0, words.length() - 1) : words;
+    }
+
+    /** The items, each with a remove button, then a picker (or a text field) and an add button. */
+    private Node list(FormField f, int mine) {
+        VBox box = new VBox();
+        box.setId(f.id());
+        box.getStyleClass().add("form-list");
+        for (int i = 0; i < f.items().size(); i++) {
+            int index = i;
+            Label item = new Label(f.items().get(i));
+            item.setId("form-item-" + f.key() + "-" + i);
+            item.getStyleClass().add("form-list-item");
+            item.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(item, Priority.ALWAYS);
+            Button remove = new Button("\u2715");
+            remove.setMinWidth(Region.USE_PREF_SIZE);
+            remove.setId("form-remove-" + f.key() + "-" + i);
+            remove.getStyleClass().add("form-remove");
+            remove.setTooltip(new Tooltip("Remove " + f.items().get(i)));
+            remove.setDisable(!f.editable());
+            remove.setOnAction(e -> commit(mine, () -> viewModel.remove(f, index)));
+            HBox line = new HBox(item, remove);
+            line.getStyleClass().add("form-list-line");
+            box.getChildren().add(line);
+        }
+        Control picker;
+        java.util.function.Supplier<String> picked;
+        if (f.closed()) {
+            ChoiceBox<String> choice = new ChoiceBox<>();
+            choice.getItems().setAll(f.choices());
+            picker = choice;
+            picked = () -> Optional.ofNullable(choice.getValue()).orElse("");
+        } else if (!f.choices().isEmpty()) {
+            ComboBox<String> combo = new ComboBox<>();
+            combo.getItems().setAll(f.choices());
+            combo.setEditable(true);
+            combo.setPromptText("pick or type a value");
+            picker = combo;
+            picked = () -> {
+                String typed = combo.getEditor().getText();
+                return typed == null || typed.isBlank() ? Optional.ofNullable(combo.getValue()).orElse("") : typed;
+            };
+        } else {
+            TextField text = new TextField();
+            text.setPromptText("type a value");
+            picker = text;
+            picked = text::getText;
+            text.setOnAction(e -> commit(mine, () -> viewModel.add(f, picked.get())));
+        }
+        picker.setId("form-add-" + f.key());
+        picker.getStyleClass().add("form-add");
+        picker.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(picker, Priority.ALWAYS);
+        picker.setDisable(!f.editable());
+        Button add = new Button("Add");
+        add.setMinWidth(Region.USE_PREF_SIZE);
+        add.setId("form-add-button-" + f.key());
+        add.getStyleClass().add("form-add-button");
+        add.setDisable(!f.editable());
+        add.setOnAction(e -> commit(mine, () -> viewModel.add(f, picked.get())));
+        HBox adder = new HBox(picker, add);
+        adder.getStyleClass().add("form-list-line");
+        box.getChildren().add(adder);
+        return box;
+    }
+
+    private static Control editable(FormField f, Control c) {
+        c.setId(f.id());
+        c.setDisable(!f.editable());
+        c.setMaxWidth(Double.MAX_VALUE);
+        return c;
+    }
+
+    /** Asks the view-model for the edit (unless the control belongs to a form shown before) and hands it on. */
+    private void commit(int generation, java.util.function.Supplier<Optional<EditorChange>> edit) {
+        if (generation != shown) {
+            return;
+        }
+        edit.get().ifPresent(onChange);
+    }
+
+    private static StringConverter<String> unsetAs(String shown) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(String value) {
+                return value == null || value.isEmpty() ? shown : value;
+            }
+
+            @Override
+            public String fromString(String text) {
+                return text.equals(shown) ? "" : text;
+            }
+        };
+    }
+}

@@ -1,0 +1,374 @@
+package dev.gatehouse.ui.form;
+
+import dev.gatehouse.core.model.Schemas;
+import dev.gatehouse.core.model.Workspace;
+import dev.gatehouse.core.parse.ReadLimits;
+import dev.gatehouse.core.parse.WorkspaceReader;
+import dev.gatehouse.core.sandbox.ScenarioFiles;
+import dev.gatehouse.core.workspace.WorkspaceFiles;
+import dev.gatehouse.ui.SampleWorkspaces;
+import dev.gatehouse.ui.common.CurrentThreadTaskRunner;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class FormViewModelTest {
+    private static final String TOOL_PATH = "tools/close-account.yaml";
+    private static Workspace governed;
+
+    private final FormViewModel viewModel = new FormViewModel(new CurrentThreadTaskRunner());
+
+    @BeforeAll
+    static void readGoverned() throws IOException {
+        Path root = SampleWorkspaces.governed();
+        governed = new WorkspaceReader().read(ScenarioFiles.split(new WorkspaceFiles(ReadLimits.DEFAULT, root)
+                .readAll(List.of(root))).manifests());
+    }
+
+    static String sample(String path) throws IOException {
+        return Files.readString(SampleWorkspaces.governed().resolve(path));
+    }
+
+    /** A row as one line: path, editor, value or items, whether the form can edit it. */
+    static String row(FormField f) {
+        String shown = f.editor() == FieldEditor.LIST ? f.items().toString() : f.value();
+        return f.dotted() + " " + f.editor() + " " + shown + (f.editable() ? "" : " (read-only)");
+    }
+
+    private Form show(String path, String text) {
+        viewModel.show(path, text, 0, governed);
+        return viewModel.formProperty().get();
+    }
+
+    private FormField field(String dotted) {
+        return viewModel.formProperty().get().field(dotted).orElseThrow();
+    }
+
+    @Test
+    void anAgentListsEveryFieldOfItsKindWithTheValuesWritten() throws IOException {
+        Form form = show("agents/support-agent.yaml", sample("agents/support-agent.yaml"));
+
+        assertEquals("Agent custops/support-agent", form.title());
+        assertEquals(Optional.empty(), form.placeholder());
+        assertEquals(List.of(
+                "metadata SECTION  (read-only)",
+                "metadata.name TEXT support-agent",
+                "metadata.namespace TEXT custops",
+                "metadata.labels READ_ONLY team: support (read-only)",
+                "spec SECTION  (read-only)",
+                "spec.model_ref REFERENCE anthropic-claude",
+                "spec.prompt TEXT You resolve customer support tickets.\nUse the knowledge base and the order history, keep the CRM "
+                        + "record up to date,\nand reply to the customer by email.\n (read-only)",
+                "spec.tools LIST [kb-search, order-lookup, crm-update, send-customer-email]",
+                "spec.roles LIST [support-reader, support-writer]",
+                "spec.memory SECTION  (read-only)",
+                "spec.memory.ref REFERENCE ",
+                "spec.memory.type TEXT ",
+                "spec.memory.provider TEXT ",
+                "spec.memory.allow LIST []",
+                "spec.execution SECTION  (read-only)",
+                "spec.execution.profile CHOICE ",
+                "spec.execution.tool_sequence LIST []",
+                "spec.execution.required_output_markers LIST []",
+                "spec.execution.duplicate_tool_call_policy CHOICE ",
+                "spec.execution.on_contract_violation CHOICE ",
+                "spec.execution.tool_use_behavior CHOICE ",
+                "spec.limits SECTION  (read-only)",
+                "spec.limits.max_steps INTEGER 10",
+                "spec.limits.timeout DURATION 120s"), form.fields().stream().map(FormViewModelTest::row).toList());
+        assertEquals("a block of several lines: edit it in the text", field("spec.prompt").note());
+    }
+
+    @Test
+    void referencesOfferTheNamesOfTheirKindInTheNamespaceNotYetListed() throws IOException {
+        show("agents/support-agent.yaml", sample("agents/support-agent.yaml"));
+
+        assertEquals(List.of("anthropic-claude", "openai-gpt-4o"), field("spec.model_ref").choices());
+        assertEquals(List.of("account-manager", "billing-specialist"), field("spec.roles").choices());
+        assertEquals(List.of("close-account", "issue-refund", "legacy-refund-v1", "prod-db-query", "purge-customer-data"), field("spec.tools").choices());
+        assertEquals(List.of(false, false), List.of(field("spec.roles").closed(), field("spec.model_ref").closed()));
+    }
+
+    @Test
+    void aToolListsItsEnumsAsChoices() throws IOException {
+        Form form = show("tools/close-account.yaml", sample("tools/close-account.yaml"));
+
+        assertEquals("Tool custops/close-account", form.title());
+        FormField risk = field("spec.risk_level");
+        assertEquals(List.of(FieldEditor.CHOICE, "high", Schemas.RISK_LEVELS, true),
+                List.of(risk.editor(), risk.value(), risk.choices(), risk.closed()));
+        FormField classes = field("spec.operation_classes");
+        assertEquals(List.of(FieldEditor.LIST, List.of("write"), List.of("read", "delete", "admin"), true),
+                List.of(classes.editor(), classes.items(), classes.choices(), classes.closed()));
+        assertEquals(List.of("spec.type CHOICE http", "spec.endpoint TEXT https://accounts.custops.example.com/api/close",
+                        "spec.runtime.timeout DURATION 30s", "spec.runtime.isolation_mode CHOICE sandboxed",
+                        "spec.runtime.retry.max_attempts INTEGER ", "spec.auth.profile CHOICE "),
+                List.of(row(field("spec.type")), row(field("spec.endpoint")), row(field("spec.runtime.timeout")),
+                        row(field("spec.runtime.isolation_mode")), row(field("spec.runtime.retry.max_attempts")), row(field("spec.auth.profile"))));
+        assertEquals(Schemas.ISOLATION_MODES, field("spec.runtime.isolation_mode").choices());
+    }
+
+    @Test
+    void aToolPermissionListsEachOperationRuleWithItsVerdict() throws IOException {
+        Form form = show("tool-permissions/close-account-account-agent.yaml", sample("tool-permissions/close-account-account-agent.yaml"));
+
+        assertEquals(List.of(
+                "spec SECTION  (read-only)",
+                "spec.tool_ref REFERENCE close-account",
+                "spec.action TEXT invoke",
+                "spec.required_permissions LIST [tool:close-account:invoke, capability:account.close]",
+                "spec.match_mode CHOICE all",
+                "spec.apply_mode CHOICE scoped",
+                "spec.target_agents LIST [account-agent]",
+                "spec.operation_rules ENTRIES ",
+                "spec.operation_rules.0 ENTRY ",
+                "spec.operation_rules.0.operation_class CHOICE write",
+                "spec.operation_rules.0.verdict CHOICE approval_required",
+                "spec.operation_rules.1 ENTRY ",
+                "spec.operation_rules.1.operation_class CHOICE delete",
+                "spec.operation_rules.1.verdict CHOICE deny",
+                "spec.operation_rules.2 ENTRY ",
+                "spec.operation_rules.2.operation_class CHOICE *",
+                "spec.operation_rules.2.verdict CHOICE allow"),
+                form.fields().stream().filter(f -> f.path().get(0).equals("spec")).map(FormViewModelTest::row).toList());
+        assertEquals(Schemas.VERDICTS, field("spec.operation_rules.0.verdict").choices());
+        assertEquals(List.of("billing-agent", "faq-agent", "ops-agent", "support-agent", "triage-agent"), field("spec.target_agents").choices());
+        assertEquals(List.of("close-account", "crm-update", "issue-refund", "kb-search", "legacy-refund-v1", "order-lookup",
+                "prod-db-query", "purge-customer-data", "send-customer-email"), field("spec.tool_ref").choices());
+    }
+
+    @Test
+    void aNewOperationRuleDeniesAndARuleIsRemovedWhole() throws IOException {
+        String text = sample("tool-permissions/crm-update.yaml");
+        show("tool-permissions/crm-update.yaml", text);
+
+        String added = viewModel.addEntry(field("spec.operation_rules")).orElseThrow().applyTo(text);
+        String removed = viewModel.removeEntry(field("spec.operation_rules.1")).orElseThrow().applyTo(added);
+
+        assertEquals(text + "    - operation_class: read\n      verdict: deny\n", added);
+        assertEquals(added.replace("    - operation_class: delete\n      verdict: deny\n", ""), removed);
+        assertEquals(List.of("write", "*", "read"), List.of(field("spec.operation_rules.0.operation_class").value(),
+                field("spec.operation_rules.1.operation_class").value(), field("spec.operation_rules.2.operation_class").value()));
+    }
+
+    @Test
+    void aToolPermissionWithoutRulesGetsItsFirstRule() throws IOException {
+        String text = sample("tool-permissions/crm-update.yaml");
+        String bare = text.substring(0, text.indexOf("  operation_rules:"));
+        show("tool-permissions/crm-update.yaml", bare);
+
+        String out = viewModel.addEntry(field("spec.operation_rules")).orElseThrow().applyTo(bare);
+
+        assertEquals(bare + "  operation_rules:\n    - operation_class: read\n      verdict: deny\n", out);
+    }
+
+    @Test
+    void settingTheRiskLevelChangesThatValueAloneAndKeepsComments() throws IOException {
+        String text = "# owned by the accounts team\n" + sample("tools/close-account.yaml")
+                .replace("  risk_level: high\n", "  # closes for good\n  risk_level: high   \n");
+        show("tools/close-account.yaml", text);
+
+        EditorChange change = viewModel.set(field("spec.risk_level"), "critical").orElseThrow();
+
+        String expected = text.replace("  risk_level: high   \n", "  risk_level: critical   \n");
+        int at = text.indexOf("high   \n");
+        assertEquals(new EditorChange("tools/close-account.yaml", at, at + 4, "critical"), change);
+        assertEquals(expected, change.applyTo(text));
+        assertEquals("critical", field("spec.risk_level").value(), "the form reads the edited text");
+        assertEquals("", viewModel.messageProperty().get());
+    }
+
+    @Test
+    void choosingNoValueRemovesTheFieldAndChoosingOneAddsItBack() throws IOException {
+        String text = sample("tools/close-account.yaml");
+        show("tools/close-account.yaml", text);
+
+        String removed = viewModel.set(field("spec.runtime.isolation_mode"), "").orElseThrow().applyTo(text);
+        String added = viewModel.set(field("spec.runtime.isolation_mode"), "container").orElseThrow().applyTo(removed);
+
+        assertEquals(text.replace("    isolation_mode: sandboxed\n", ""), removed);
+        assertEquals(text.replace("    isolation_mode: sandboxed\n", "    isolation_mode: container\n"), added);
+    }
+
+    @Test
+    void aFieldOfAMappingNotWrittenYetIsAddedWithIt() throws IOException {
+        String text = sample("tools/close-account.yaml");
+        show("tools/close-account.yaml", text);
+
+        String retried = viewModel.set(field("spec.runtime.retry.max_attempts"), "3").orElseThrow().applyTo(text);
+        String authed = viewModel.set(field("spec.auth.secretRef"), "crm-api-key").orElseThrow().applyTo(retried);
+
+        assertEquals(text + "    retry:\n      max_attempts: 3\n  auth:\n    secretRef: crm-api-key\n", authed);
+        assertEquals(List.of("3", "crm-api-key"), List.of(field("spec.runtime.retry.max_attempts").value(), field("spec.auth.secretRef").value()));
+    }
+
+    @Test
+    void addingARoleThroughThePickerAddsItsLine() throws IOException {
+        String text = sample("agents/support-agent.yaml");
+        show("agents/support-agent.yaml", text);
+
+        String out = viewModel.add(field("spec.roles"), "account-manager").orElseThrow().applyTo(text);
+
+        assertEquals(text.replace("    - support-writer\n", "    - support-writer\n    - account-manager\n"), out);
+        assertEquals(List.of("support-reader", "support-writer", "account-manager"), field("spec.roles").items());
+        assertEquals(List.of("billing-specialist"), field("spec.roles").choices());
+    }
+
+    @Test
+    void aRoleIsOfferedThePermissionsTheNamespacesToolsAskFor() throws IOException {
+        String text = sample("roles/support-writer.yaml");
+        show("roles/support-writer.yaml", text);
+        FormField permissions = field("spec.permissions");
+
+        assertEquals(List.of("tool:close-account:invoke", "tool:issue-refund:invoke", "tool:kb-search:invoke"), permissions.choices().subList(0, 3));
+        assertEquals(List.of(false, false, true, false), List.of(permissions.choices().contains("tool:crm-update:invoke"),
+                permissions.choices().contains("capability:crm.write"), permissions.choices().contains("capability:kb.read"), permissions.closed()));
+        String out = viewModel.add(permissions, "capability:kb.read").orElseThrow().applyTo(text);
+        assertEquals(text + "    - capability:kb.read\n", out);
+    }
+
+    @Test
+    void removingAToolTakesItsLine() throws IOException {
+        String text = sample("agents/support-agent.yaml");
+        show("agents/support-agent.yaml", text);
+
+        String out = viewModel.remove(field("spec.tools"), 1).orElseThrow().applyTo(text);
+
+        assertEquals(text.replace("    - order-lookup\n", ""), out);
+        assertEquals(List.of("kb-search", "crm-update", "send-customer-email"), field("spec.tools").items());
+    }
+
+    @Test
+    void anIntegerFieldIsWrittenPlainAndABadValueIsRefusedWithAReason() throws IOException {
+        String text = sample("agents/support-agent.yaml");
+        show("agents/support-agent.yaml", text);
+
+        Optional<EditorChange> word = viewModel.set(field("spec.limits.max_steps"), "ten");
+        String said = viewModel.messageProperty().get();
+        Optional<EditorChange> minutes = viewModel.set(field("spec.limits.timeout"), "2 min");
+        String saidAgain = viewModel.messageProperty().get();
+        String out = viewModel.set(field("spec.limits.max_steps"), "12").orElseThrow().applyTo(text);
+
+        assertEquals(List.of(Optional.empty(), "`ten` is not a whole number", Optional.empty(), "`2 min` is not a duration such as `30s` or `1m30s`"),
+                List.of(word, said, minutes, saidAgain));
+        assertEquals(text.replace("max_steps: 10", "max_steps: 12"), out);
+        assertEquals("", viewModel.messageProperty().get());
+    }
+
+    @Test
+    void editingTheTextUpdatesTheForm() throws IOException {
+        String text = sample("tools/close-account.yaml");
+        show("tools/close-account.yaml", text);
+
+        show("tools/close-account.yaml", text.replace("risk_level: high", "risk_level: medium"));
+
+        assertEquals("medium", field("spec.risk_level").value());
+    }
+
+    @Test
+    void anEditWhileANewerTextIsBeingReadIsRefusedAndALateReadIsDropped() throws IOException {
+        List<Runnable> held = new java.util.ArrayList<>();
+        FormViewModel slow = new FormViewModel(new dev.gatehouse.ui.common.TaskRunner() {
+            @Override
+            public <T> void run(java.util.concurrent.Callable<T> work, java.util.function.Consumer<? super T> onSuccess,
+                                java.util.function.Consumer<? super Throwable> onFailure) {
+                held.add(() -> {
+                    try {
+                        onSuccess.accept(work.call());
+                    } catch (Exception e) {
+                        onFailure.accept(e);
+                    }
+                });
+            }
+        });
+        String text = sample("tools/close-account.yaml");
+        String medium = text.replace("risk_level: high", "risk_level: medium");
+        String low = text.replace("risk_level: high", "risk_level: low");
+        slow.show(TOOL_PATH, text, 0, governed);
+        held.remove(0).run();
+        FormField risk = slow.formProperty().get().field("spec.risk_level").orElseThrow();
+
+        slow.show(TOOL_PATH, medium, 0, governed);
+        Optional<EditorChange> early = slow.set(risk, "critical");
+        String said = slow.messageProperty().get();
+        slow.show(TOOL_PATH, low, 0, governed);
+        held.remove(1).run();
+        held.remove(0).run();
+
+        assertEquals(List.of(Optional.empty(), FormViewModel.STALE), List.of(early, said));
+        assertEquals("low", slow.formProperty().get().field("spec.risk_level").orElseThrow().value());
+    }
+
+    @Test
+    void everyChoiceOfEverySampleChangesOneLineAndReadsBack() throws IOException {
+        Path root = SampleWorkspaces.governed();
+        List<Path> files;
+        try (var walk = Files.walk(root)) {
+            files = walk.filter(p -> p.toString().endsWith(".yaml") && !p.toString().contains("scenarios")).sorted().toList();
+        }
+        int checked = 0;
+        for (Path file : files) {
+            String path = root.relativize(file).toString().replace('\\', '/');
+            String text = Files.readString(file);
+            List<FormField> choices = show(path, text).fields().stream()
+                    .filter(f -> f.editor() == FieldEditor.CHOICE && f.editable() && f.present()).toList();
+            for (FormField f : choices) {
+                for (String choice : f.choices()) {
+                    if (choice.equals(f.value())) {
+                        continue;
+                    }
+                    show(path, text);
+                    String out = viewModel.set(field(f.dotted()), choice).orElseThrow(() -> new AssertionError(path + " " + f.dotted() + " " + choice))
+                            .applyTo(text);
+                    List<String> before = text.lines().toList();
+                    List<String> after = out.lines().toList();
+                    List<Integer> changed = java.util.stream.IntStream.range(0, before.size()).filter(i -> !before.get(i).equals(after.get(i))).boxed().toList();
+                    assertEquals(List.of(before.size(), 1, choice), List.of(after.size(), changed.size(), field(f.dotted()).value()),
+                            path + " " + f.dotted() + " " + choice);
+                    checked++;
+                }
+            }
+        }
+        assertEquals(true, checked > 100, "choices checked: " + checked);
+    }
+
+    @Test
+    void aJsonManifestIsShownReadOnly() throws IOException {
+        Form form = show("agents/triage-agent.json", sample("agents/triage-agent.json"));
+
+        assertEquals(List.of("Agent custops/triage-agent", false, Optional.of(FormViewModel.JSON)),
+                List.of(form.title(), form.editable(), form.placeholder()));
+        assertEquals("spec.model_ref REFERENCE openai-gpt-4o (read-only)", row(field("spec.model_ref")));
+        assertEquals(Optional.empty(), viewModel.set(field("spec.model_ref"), "anthropic-claude"));
+        assertEquals(FormViewModel.JSON, viewModel.messageProperty().get());
+    }
+
+    @Test
+    void aTextThatDoesNotParseShowsAPlaceholderOnly() {
+        Form form = show("agents/broken.yaml", "kind: Agent\nspec:\n  roles: [a\n");
+
+        assertEquals(new Form("agents/broken.yaml", "", false, Optional.of(FormViewModel.UNREADABLE), List.of()), form);
+    }
+
+    @Test
+    void inAFileOfTwoDocumentsTheCaretPicksOneAndEditsStayInIt() throws IOException {
+        String text = Files.readString(SampleWorkspaces.mistakes().resolve("files/two-documents-in-one-file.yaml"));
+        int second = text.indexOf("name: ticket-close");
+
+        viewModel.show("files/two.yaml", text, 0, governed);
+        String first = viewModel.formProperty().get().title();
+        viewModel.show("files/two.yaml", text, second, governed);
+        String out = viewModel.set(field("spec.risk_level"), "critical").orElseThrow().applyTo(text);
+
+        assertEquals(List.of("Tool default/ticket-read", "Tool default/ticket-close"), List.of(first, viewModel.formProperty().get().title()));
+        assertEquals(text.replace("  risk_level: high\n", "  risk_level: critical\n"), out);
+        assertEquals("critical", field("spec.risk_level").value());
+    }
+}

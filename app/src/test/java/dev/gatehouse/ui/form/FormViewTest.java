@@ -1,0 +1,207 @@
+package dev.gatehouse.ui.form;
+
+import dev.gatehouse.core.model.Workspace;
+import dev.gatehouse.core.parse.ReadLimits;
+import dev.gatehouse.core.parse.WorkspaceReader;
+import dev.gatehouse.core.sandbox.ScenarioFiles;
+import dev.gatehouse.core.workspace.WorkspaceFiles;
+import dev.gatehouse.ui.SampleWorkspaces;
+import dev.gatehouse.ui.common.FxTaskRunner;
+import dev.gatehouse.ui.common.Theme;
+import dev.gatehouse.ui.editor.SourceDocument;
+import dev.gatehouse.ui.editor.SourceEditor;
+import dev.gatehouse.ui.editor.SourceTabs;
+import javafx.scene.Scene;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.stage.Stage;
+import org.fxmisc.richtext.CodeArea;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.framework.junit5.Stop;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The form beside an editor, wired as the window will wire it: edits go into the editor, typed text comes back. */
+@ExtendWith(ApplicationExtension.class)
+class FormViewTest {
+    private static final String TOOL = "tools/close-account.yaml";
+    private static final String AGENT = "agents/support-agent.yaml";
+
+    private FxTaskRunner runner;
+    private FormViewModel viewModel;
+    private SourceTabs tabs;
+    private Workspace workspace;
+
+    @Start
+    void start(Stage stage) throws IOException {
+        Theme theme = Theme.primerLight();
+        theme.install();
+        Path root = SampleWorkspaces.governed();
+        workspace = new WorkspaceReader().read(ScenarioFiles.split(new WorkspaceFiles(ReadLimits.DEFAULT, root)
+                .readAll(List.of(root))).manifests());
+        runner = new FxTaskRunner();
+        viewModel = new FormViewModel(runner);
+        // The editor hands each pause in typing to its owner; the form reads that text, as the window will feed it.
+        tabs = new SourceTabs(new SourceTabs.Owner() {
+            @Override
+            public void edited(String path, String text) {
+                viewModel.show(path, text, editor().area().getCaretPosition(), workspace);
+            }
+
+            @Override
+            public void save(String path, String text, Runnable done) {
+                done.run();
+            }
+
+            @Override
+            public boolean saveNow(String path, String text) {
+                return true;
+            }
+
+            @Override
+            public void discarded(String path) {
+            }
+        }, dev.gatehouse.ui.common.DialogService.answering(dev.gatehouse.ui.common.DialogService.UnsavedChoice.DISCARD, true));
+        FormView form = new FormView(viewModel, change -> editor().area().replaceText(change.start(), change.end(), change.replacement()));
+        HBox.setHgrow(tabs.node(), Priority.ALWAYS);
+        form.node().setMinWidth(420);
+        Scene scene = new Scene(new HBox(tabs.node(), form.node()), 1100, 800);
+        theme.applyTo(scene);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @Stop
+    void stop() {
+        runner.close();
+    }
+
+    private SourceEditor editor() {
+        return tabs.selectedProperty().get().orElseThrow();
+    }
+
+    private CodeArea open(FxRobot robot, String path) throws IOException, TimeoutException {
+        String text = Files.readString(SampleWorkspaces.governed().resolve(path));
+        robot.interact(() -> {
+            tabs.show(new SourceDocument(path, Path.of("/ws").resolve(path), text, List.of()), 1, 1);
+            viewModel.show(path, text, 0, workspace);
+        });
+        await(() -> viewModel.formProperty().get().path().equals(path));
+        return editor().area();
+    }
+
+    @Test
+    void choosingARiskLevelEditsThatLineAndCtrlZTakesItBackInOneStep(FxRobot robot) throws Exception {
+        CodeArea area = open(robot, TOOL);
+        String before = area.getText();
+
+        robot.clickOn("#form-field-spec-risk_level");
+        robot.clickOn("critical");
+
+        String after = before.replace("  risk_level: high\n", "  risk_level: critical\n");
+        await(() -> area.getText().equals(after));
+        await(() -> "critical".equals(choice(robot, "#form-field-spec-risk_level").getValue()));
+
+        robot.clickOn(area);
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+
+        assertEquals(before, area.getText());
+        await(() -> "high".equals(choice(robot, "#form-field-spec-risk_level").getValue()));
+    }
+
+    @Test
+    void typingInTheEditorChangesTheValueInTheForm(FxRobot robot) throws Exception {
+        CodeArea area = open(robot, TOOL);
+        int at = area.getText().indexOf("high");
+
+        robot.clickOn(area);
+        robot.interact(() -> area.selectRange(at, at + "high".length()));
+        robot.write("medium");
+
+        await(() -> "medium".equals(choice(robot, "#form-field-spec-risk_level").getValue()));
+        assertEquals("Tool custops/close-account", robot.lookup("#form-title").queryAs(Label.class).getText());
+    }
+
+    @Test
+    void removingAToolAndAddingARoleEditTheirLines(FxRobot robot) throws Exception {
+        CodeArea area = open(robot, AGENT);
+        String before = area.getText();
+
+        robot.clickOn("#form-remove-spec-tools-1");
+        String removed = before.replace("    - order-lookup\n", "");
+        await(() -> area.getText().equals(removed));
+        await(() -> robot.lookup("#form-item-spec-tools-1").queryAs(Label.class).getText().equals("crm-update"));
+
+        robot.clickOn("#form-add-spec-roles");
+        robot.write("account-manager");
+        robot.clickOn("#form-add-button-spec-roles");
+
+        String added = removed.replace("    - support-writer\n", "    - support-writer\n    - account-manager\n");
+        await(() -> area.getText().equals(added));
+        await(() -> robot.lookup("#form-item-spec-roles-2").tryQuery().map(n -> ((Label) n).getText()).orElse("").equals("account-manager"));
+    }
+
+    @Test
+    void addingAnOperationRuleWritesADenyingRuleAndRemoveTakesItBack(FxRobot robot) throws Exception {
+        CodeArea area = open(robot, "tool-permissions/crm-update.yaml");
+        String before = area.getText();
+
+        robot.interact(() -> robot.lookup("#form-scroll").queryAs(ScrollPane.class).setVvalue(1));
+        robot.clickOn("#form-add-button-spec-operation_rules");
+
+        await(() -> area.getText().equals(before + "    - operation_class: read\n      verdict: deny\n"));
+        await(() -> robot.lookup("#form-remove-spec-operation_rules-3").tryQuery().isPresent());
+        robot.interact(() -> robot.lookup("#form-scroll").queryAs(ScrollPane.class).setVvalue(1));
+        robot.clickOn("#form-remove-spec-operation_rules-3");
+
+        await(() -> area.getText().equals(before));
+    }
+
+    @Test
+    void aBadNumberIsRefusedWithItsReasonAndTheTextStays(FxRobot robot) throws Exception {
+        CodeArea area = open(robot, AGENT);
+        String before = area.getText();
+
+        robot.interact(() -> robot.lookup("#form-scroll").queryAs(ScrollPane.class).setVvalue(1));
+        robot.doubleClickOn("#form-field-spec-limits-max_steps");
+        robot.write("ten").type(KeyCode.ENTER);
+
+        await(() -> robot.lookup("#form-message").queryAs(Label.class).getText().equals("`ten` is not a whole number"));
+        assertEquals(before, area.getText());
+    }
+
+    @Test
+    void aJsonManifestShowsWhyTheFormIsReadOnly(FxRobot robot) throws Exception {
+        open(robot, "agents/triage-agent.json");
+
+        assertEquals(FormViewModel.JSON, robot.lookup("#form-placeholder").queryAs(Label.class).getText());
+        assertEquals(true, robot.lookup("#form-field-spec-model_ref").query().isDisabled());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ChoiceBox<String> choice(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(ChoiceBox.class);
+    }
+
+    private static void await(Callable<Boolean> condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}

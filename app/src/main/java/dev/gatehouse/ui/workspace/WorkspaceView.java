@@ -8,6 +8,7 @@ import dev.gatehouse.ui.editor.FindBar;
 import dev.gatehouse.ui.editor.LanguageActions;
 import dev.gatehouse.ui.editor.SourceEditor;
 import dev.gatehouse.ui.editor.SourceTabs;
+import dev.gatehouse.ui.form.FormView;
 import dev.gatehouse.ui.matrix.MatrixView;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
@@ -355,9 +356,13 @@ public final class WorkspaceView {
         VBox.setVgrow(tabs.node(), Priority.ALWAYS);
         StackPane editors = new StackPane(new VBox(findBar.node(), tabs.node()), empty);
         editors.setId("editor-area");
+        SplitPane beside = new SplitPane(editors, formPane());
+        beside.setId("editor-form-split");
+        beside.setDividerPositions(0.62);
+        splits.add(beside);
 
         WorkspaceTree tree = new WorkspaceTree(viewModel.outlineProperty(), this::open);
-        SplitPane top = new SplitPane(tree.node(), editors);
+        SplitPane top = new SplitPane(tree.node(), beside);
         top.setId("content-split");
         splits.add(top);
         top.setDividerPositions(0.25);
@@ -452,6 +457,27 @@ public final class WorkspaceView {
             }
         };
         viewModel.revisionProperty().addListener(once);
+    }
+
+    /**
+     * The form of the resource at the caret, beside the text: it follows the selected editor, its caret and its
+     * text; a form edit is one undoable edit of that editor's text.
+     */
+    private Node formPane() {
+        FormView form = new FormView(viewModel.form(), change -> tabs.editors().stream()
+                .filter(e -> e.document().path().equals(change.path())).findFirst()
+                .filter(e -> change.end() <= e.area().getLength())
+                .ifPresent(e -> e.area().replaceText(change.start(), change.end(), change.replacement())));
+        Runnable follow = () -> tabs.selectedProperty().get().ifPresent(e ->
+                viewModel.formAt(e.document().path(), e.text(), e.area().getCaretPosition()));
+        ChangeListener<Number> caretMoved = (o, before, now) -> follow.run();
+        tabs.selectedProperty().addListener((o, before, now) -> {
+            before.ifPresent(e -> e.area().caretPositionProperty().removeListener(caretMoved));
+            now.ifPresent(e -> e.area().caretPositionProperty().addListener(caretMoved));
+            follow.run();
+        });
+        viewModel.revisionProperty().addListener((o, before, now) -> follow.run());
+        return form.node();
     }
 
     /** Ctrl+Shift+F: the search tab, its query focused (the editor's selection, if one line, filled in). */

@@ -18,6 +18,7 @@ import dev.gatehouse.core.workspace.Recovery;
 import dev.gatehouse.ui.common.TaskRunner;
 import dev.gatehouse.ui.editor.CompletionItem;
 import dev.gatehouse.ui.editor.SourceDocument;
+import dev.gatehouse.ui.form.FormViewModel;
 import dev.gatehouse.ui.matrix.MatrixViewModel;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
@@ -60,6 +61,7 @@ public final class WorkspaceViewModel {
     private final TaskRunner runner;
     private final LastWorkspace lastWorkspace;
     private final MatrixViewModel matrix;
+    private final FormViewModel form;
 
     private final ReadOnlyObjectWrapper<Path> root = new ReadOnlyObjectWrapper<>(this, "root");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", APP_TITLE);
@@ -80,6 +82,11 @@ public final class WorkspaceViewModel {
     private Optional<LoadedWorkspace> loaded = Optional.empty();
     /** Unsaved editor texts by workspace path: validated and decided in place of the files on disk. */
     private final Map<String, String> unsaved = new LinkedHashMap<>();
+    /**
+     * Texts saved since the workspace shown was read: what is on disk now, which an edit arriving before the
+     * next read (a debounce firing after Ctrl+S) compares with.
+     */
+    private final Map<String, String> saved = new java.util.HashMap<>();
     private final Optional<Recovery> recovery;
     private LanguageService language;
     private final ReadOnlyObjectWrapper<Map<String, String>> appliedEdits = new ReadOnlyObjectWrapper<>(this, "appliedEdits", Map.of());
@@ -99,7 +106,18 @@ public final class WorkspaceViewModel {
         this.lastWorkspace = lastWorkspace;
         this.recovery = recoveryFolder.map(Recovery::new);
         this.matrix = new MatrixViewModel(runner);
+        this.form = new FormViewModel(runner);
         recent.setAll(lastWorkspace.recent());
+    }
+
+    /** The form of the resource at the editor's caret. */
+    public FormViewModel form() {
+        return form;
+    }
+
+    /** Shows in the form the resource at a caret of a file's text as the editor has it; the pickers name the workspace's resources. */
+    public void formAt(String path, String text, int caret) {
+        form.show(path, text, caret, loaded.map(LoadedWorkspace::workspace).orElse(null));
     }
 
     /**
@@ -144,7 +162,7 @@ public final class WorkspaceViewModel {
             return;
         }
         Path target = loaded.get().root();
-        if (text.equals(loaded.get().document(path).get().diskText())) {
+        if (text.equals(saved.getOrDefault(path, loaded.get().document(path).get().diskText()))) {
             unsaved.remove(path);
             keepRecovery(r -> r.forget(target, path));
         } else {
@@ -169,6 +187,7 @@ public final class WorkspaceViewModel {
             AtomicFiles.write(file, text);
             return text;
         }, written -> {
+            saved.put(path, written);
             if (written.equals(unsaved.get(path))) {
                 unsaved.remove(path);
                 Path target = root.get();
@@ -200,6 +219,7 @@ public final class WorkspaceViewModel {
             status.set("Could not save " + path + ": " + reason(e));
             return false;
         }
+        saved.put(path, text);
         if (text.equals(unsaved.get(path))) {
             unsaved.remove(path);
         }
@@ -593,6 +613,8 @@ public final class WorkspaceViewModel {
 
     private void show(LoadedWorkspace workspace, Origin origin) {
         loaded = Optional.of(workspace);
+        // Once a read has found a saved text on disk, the read knows it; a read begun before the save has not.
+        saved.entrySet().removeIf(e -> workspace.document(e.getKey()).map(d -> d.diskText().equals(e.getValue())).orElse(true));
         root.set(workspace.root());
         title.set(workspace.root().getFileName() + " — " + APP_TITLE);
         if (loading.get()) {

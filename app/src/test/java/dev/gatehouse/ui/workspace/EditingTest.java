@@ -275,6 +275,24 @@ class EditingTest {
         await(() -> !viewModel.hasUnsaved());
     }
 
+    @Test
+    void theFormBesideTheTextEditsTheFieldAndTheTextShowsIt(FxRobot robot) throws Exception {
+        String tool = "tools/kb-search.yaml";
+        CodeArea area = openAt(robot, tool, 1);
+        await(() -> robot.lookup("#form-field-spec-risk_level").tryQuery().isPresent()
+                && "Tool custops/kb-search".equals(((Label) robot.lookup("#form-title").query()).getText()));
+
+        robot.clickOn("#form-field-spec-risk_level");
+        robot.clickOn("high");
+
+        await(() -> area.getText().contains("  risk_level: high\n"));
+        assertFalse(area.getText().contains("risk_level: low"));
+        assertEquals("● kb-search.yaml", tabs(robot).getSelectionModel().getSelectedItem().getText());
+        robot.clickOn(area);
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        await(() -> area.getText().equals(Files.readString(workspace.resolve(tool))));
+    }
+
     private CodeArea openAt(FxRobot robot, String path, int line) throws TimeoutException {
         robot.interact(() -> view.open(new SourceLocation(path, line, 1)));
         await(() -> robot.lookup("#editor-" + path.replaceAll("[^A-Za-z0-9_-]", "-")).tryQuery().isPresent());

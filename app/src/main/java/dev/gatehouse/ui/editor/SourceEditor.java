@@ -423,7 +423,8 @@ public final class SourceEditor {
         }
         for (int p = first; p <= last; p++) {
             String text = area.getParagraph(p).getText();
-            int from = p == first ? Math.min(m.column() - 1, text.length()) : 0;
+            // A span over several lines underlines each continuation line from its text, not its indentation.
+            int from = p == first ? Math.min(m.column() - 1, text.length()) : text.length() - text.stripLeading().length();
             int to = p == last ? Math.min(m.endColumn() - 1, text.length()) : text.length();
             if (p == first && p == last && to <= from) {
                 int[] word = word(text, from);

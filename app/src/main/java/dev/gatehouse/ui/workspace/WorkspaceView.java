@@ -358,14 +358,14 @@ public final class WorkspaceView {
         editors.setId("editor-area");
         SplitPane beside = new SplitPane(editors, formPane());
         beside.setId("editor-form-split");
-        beside.setDividerPositions(0.62);
+        beside.setDividerPositions(0.58);
         splits.add(beside);
 
         WorkspaceTree tree = new WorkspaceTree(viewModel.outlineProperty(), this::open);
         SplitPane top = new SplitPane(tree.node(), beside);
         top.setId("content-split");
         splits.add(top);
-        top.setDividerPositions(0.25);
+        top.setDividerPositions(0.2);
         SplitPane.setResizableWithParent(tree.node(), false);
 
         Tab problemsTab = new Tab("Problems", problemsPane());
@@ -391,7 +391,7 @@ public final class WorkspaceView {
         SplitPane split = new SplitPane(content, matrix.node());
         split.setId("workspace-split");
         splits.add(split);
-        split.setDividerPositions(0.55);
+        split.setDividerPositions(0.64);
         return split;
     }
 

@@ -123,8 +123,10 @@ record ChangeImpact(boolean everything, Set<String> agents, Set<String> toolKeys
                             }
                         }
                         case TASK -> {
+                            // Without context, the tasks running an agent's systems decide which scoped
+                            // policies (by target_tasks) match it: the members of the task's system.
                             if (ctx.none()) {
-                                
+                                ((Task) r).system().ifPresent(sys -> agents.addAll(members(both, key(sys.value()))));
                             }
                         }
                         default -> {

@@ -202,7 +202,7 @@ final class ToolCallIndex {
     Answer decide(String agentName, String toolName, Context ctx) {
         Space space = spaces.get(ctx.namespace());
         Row row = space == null ? null : space.row(agentName);
-        int slot = row == null ? -1 : row.slot(space.knownKey(toolName.strip().toLowerCase(Locale.ROOT)));
+        int slot = row == null ? -1 : row.slot(space.requestKey(toolName));
         int e = evaluate(space, row, row == null ? null : row.facts(ctx), toolName, slot);
         int s = e & ((1 << DecisionGrid.SIDE_BITS) - 1);
         int o = e >>> DecisionGrid.SIDE_BITS & ((1 << DecisionGrid.SIDE_BITS) - 1);
@@ -223,7 +223,7 @@ final class ToolCallIndex {
         Verdict sv = verdictOf(s);
         List<Missing> missing = sv == Verdict.ALLOW ? List.of() : new DeferredList<>(full, Answer::missing);
         return new Answer(new Decision(sv, reasonOf(s), full, true), new Decision(verdictOf(o), reasonOf(o), full, false),
-                exposure, exposures, missing, new DeferredList<>(full, Answer::involved), List.of());
+                exposure, exposures, missing, full, List.of());
     }
 
     /**
@@ -527,6 +527,15 @@ final class ToolCallIndex {
         int knownKey(String key) {
             Integer id = keyIds.get(key);
             return id == null ? -1 : id;
+        }
+
+        /**
+         * The id of the key of a requested name. Keys are trimmed and lowercased, which is idempotent, so a name
+         * found among them as it is asked is its own key: the common request costs one look-up, no new string.
+         */
+        int requestKey(String name) {
+            Integer id = keyIds.get(name);
+            return id != null ? id : knownKey(name.strip().toLowerCase(Locale.ROOT));
         }
 
         int keyId(String key) {

@@ -18,9 +18,9 @@ final class DeferredList<T> extends AbstractList<T> implements RandomAccess {
         this.part = part;
     }
 
-    /** {@code List.copyOf}, except that a deferred list, already unmodifiable, stays deferred. */
+    /** {@code List.copyOf}, except that a deferred list (or a {@link FullAnswer} as {@code involved}), already unmodifiable, stays deferred. */
     static <T> List<T> copyOf(List<T> list) {
-        return list instanceof DeferredList<T> ? list : List.copyOf(list);
+        return list instanceof DeferredList<T> || list instanceof FullAnswer ? list : List.copyOf(list);
     }
 
     private List<T> list() {

@@ -3,6 +3,7 @@ package dev.gatehouse.core.engine;
 import dev.gatehouse.core.model.Agent;
 import dev.gatehouse.core.model.AgentPolicy;
 import dev.gatehouse.core.model.AgentRole;
+import dev.gatehouse.core.model.ModelEndpoint;
 import dev.gatehouse.core.model.Permissions;
 import dev.gatehouse.core.model.Resource;
 import dev.gatehouse.core.model.Tool;
@@ -11,10 +12,12 @@ import dev.gatehouse.core.model.Verdict;
 import dev.gatehouse.core.source.Located;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -56,7 +59,10 @@ final class ToolCallIndex {
     private static final int TASK_INVALID = outcome(Verdict.DENY, ReasonCode.TASK_INVALID);
     private static final int UNSUPPORTED_TOOL = outcome(Verdict.DENY, ReasonCode.UNSUPPORTED_TOOL);
     private static final int NO_ROLES_NO_RULES = outcome(Verdict.ALLOW, ReasonCode.NO_ROLES_NO_RULES);
+    private static final int MODEL_NOT_ALLOWED = outcome(Verdict.DENY, ReasonCode.MODEL_NOT_ALLOWED);
     private static final int NONE = -1;
+    /** Rows a grid compiles on every core rather than one by one as it fills them. */
+    private static final int PARALLEL_ROWS = 64;
     private static final int[] NO_IDS = new int[0];
     private static final long[] NO_BITS = new long[0];
 
@@ -105,11 +111,13 @@ final class ToolCallIndex {
     private final Map<String, Integer> permissionIds = new HashMap<>();
     private final int words;
     private final Map<AgentRole, long[]> grants = new IdentityHashMap<>();
-    private final Map<Tool, int[]> invokeDefaults = new IdentityHashMap<>();
     private final Map<ToolPermission, Rule> rules = new IdentityHashMap<>();
     private final Map<AgentPolicy, Integer> strictPolicyIds = new IdentityHashMap<>();
     /** Every strict policy's {@code blocked_tools}, stripped, with the policy's index: step 4's comparison. */
     private final CaselessNames strictBlocked = new CaselessNames();
+    /** Every Orloj policy's {@code blocked_tools} as written, with the policy's index in store order (§3.3). */
+    private final CaselessNames orlojBlocked = new CaselessNames();
+    private final Map<AgentPolicy, Integer> orlojPolicyIds = new IdentityHashMap<>();
     private final Map<String, Space> spaces = new HashMap<>();
 
     /** A ToolPermission's requirements as ids: {@code normalized} its perm()-ed, de-duplicated required list. */
@@ -138,10 +146,15 @@ final class ToolCallIndex {
         }
         this.brokenPolicies = anyBrokenPolicy;
 
+        // perm() once per distinct spelling: both readings, and most roles, share them.
+        Map<String, Integer> spelled = new HashMap<>();
         for (World w : List.of(strict, orloj)) {
             for (AgentRole role : w.roles.values()) {
                 for (Located<String> p : role.permissions()) {
-                    permissionIds.putIfAbsent(Permissions.perm(p.value()), permissionIds.size());
+                    if (!spelled.containsKey(p.value())) {
+                        Integer id = permissionIds.putIfAbsent(Permissions.perm(p.value()), permissionIds.size());
+                        spelled.put(p.value(), id == null ? permissionIds.size() - 1 : id);
+                    }
                 }
             }
         }
@@ -150,13 +163,10 @@ final class ToolCallIndex {
             for (AgentRole role : w.roles.values()) {
                 long[] bits = new long[words];
                 for (Located<String> p : role.permissions()) {
-                    int id = permissionIds.get(Permissions.perm(p.value()));
+                    int id = spelled.get(p.value());
                     bits[id >>> 6] |= 1L << id;
                 }
                 grants.put(role, bits);
-            }
-            for (Tool t : w.tools.values()) {
-                invokeDefaults.put(t, ids(DecisionEngine.defaultPermissions(t, t.name(), "invoke")));
             }
             for (List<ToolPermission> list : w.rulesByTool.values()) {
                 for (ToolPermission p : list) {
@@ -172,6 +182,13 @@ final class ToolCallIndex {
                 strictBlocked.add(b.value().strip(), id);
             }
         }
+        for (AgentPolicy p : orloj.policies) {
+            int id = orlojPolicyIds.size();
+            orlojPolicyIds.put(p, id);
+            for (Located<String> b : p.blockedTools()) {
+                orlojBlocked.add(b.value(), id);
+            }
+        }
         Set<String> namespaces = new HashSet<>(strict.agentsByNamespace.keySet());
         namespaces.addAll(orloj.agentsByNamespace.keySet());
         for (String ns : namespaces) {
@@ -185,7 +202,8 @@ final class ToolCallIndex {
     Answer decide(String agentName, String toolName, Context ctx) {
         Space space = spaces.get(ctx.namespace());
         Row row = space == null ? null : space.row(agentName);
-        int e = evaluate(space, row, row == null ? null : row.facts(ctx), toolName, toolName.strip().toLowerCase(Locale.ROOT));
+        int slot = row == null ? -1 : row.slot(space.requestKey(toolName));
+        int e = evaluate(space, row, row == null ? null : row.facts(ctx), toolName, slot);
         int s = e & ((1 << DecisionGrid.SIDE_BITS) - 1);
         int o = e >>> DecisionGrid.SIDE_BITS & ((1 << DecisionGrid.SIDE_BITS) - 1);
         if (!orlojMorePermissive(s, o)) {
@@ -205,7 +223,7 @@ final class ToolCallIndex {
         Verdict sv = verdictOf(s);
         List<Missing> missing = sv == Verdict.ALLOW ? List.of() : new DeferredList<>(full, Answer::missing);
         return new Answer(new Decision(sv, reasonOf(s), full, true), new Decision(verdictOf(o), reasonOf(o), full, false),
-                exposure, exposures, missing, new DeferredList<>(full, Answer::involved), List.of());
+                exposure, exposures, missing, full, List.of());
     }
 
     /**
@@ -227,10 +245,17 @@ final class ToolCallIndex {
             listIds.putIfAbsent(lists.get(i), i);
         }
         String[] keys = new String[cols];
-        Map<String, List<Integer>> columnsByKey = new HashMap<>();
+        Map<String, int[]> columnsByKey = new HashMap<>();
         for (int c = 0; c < cols; c++) {
             keys[c] = tools.get(c).strip().toLowerCase(Locale.ROOT);
-            columnsByKey.computeIfAbsent(keys[c], k -> new ArrayList<>()).add(c);
+            int[] at = columnsByKey.get(keys[c]);
+            if (at == null) {
+                columnsByKey.put(keys[c], new int[] {c});
+            } else {
+                int[] more = Arrays.copyOf(at, at.length + 1);
+                more[at.length] = c;
+                columnsByKey.put(keys[c], more);
+            }
         }
         // Where the previous grid's cells can be copied from: its row of each agent and column of each tool.
         int[] previousColumn = new int[cols];
@@ -252,6 +277,13 @@ final class ToolCallIndex {
             }
         }
         Space space = spaces.get(ctx.namespace());
+        // A tool the agent declares in neither reading is decided by the agent and context alone, unless a
+        // broken Tool or ToolPermission of that name taints it (step 1): one evaluation fills those cells, and
+        // only the columns of the names the agent declares are evaluated one by one.
+        boolean perColumn = space == null || taintedNamespaces.contains(ctx.namespace());
+        if (space != null) {
+            compileRows(space, agents, ctx, sameColumns ? previousRows.keySet() : Set.of());
+        }
         for (int r = 0; r < agents.size(); r++) {
             String agent = agents.get(r);
             int base = r * cols;
@@ -262,36 +294,67 @@ final class ToolCallIndex {
             }
             Row row = space == null ? null : space.row(agent);
             Facts facts = row == null ? null : row.facts(ctx);
-            boolean[] done = new boolean[cols];
-            if (from != null) {
-                int[] old = previous.cells();
-                int oldBase = from * previous.tools().size();
+            int[] old = from == null ? null : previous.cells();
+            int oldBase = from == null ? 0 : from * previous.tools().size();
+            if (perColumn) {
                 for (int c = 0; c < cols; c++) {
-                    if (previousColumn[c] >= 0) {
-                        cells[base + c] = old[oldBase + previousColumn[c]];
-                        done[c] = true;
-                    }
+                    cells[base + c] = old != null && previousColumn[c] >= 0 ? old[oldBase + previousColumn[c]]
+                            : gridCell(space, row, facts, agent, tools.get(c), row == null ? -1 : row.slot(space.knownKey(keys[c])), ctx, lists, listIds);
+                }
+                continue;
+            }
+            int undeclared = gridCell(space, row, facts, agent, null, -1, ctx, lists, listIds);
+            if (old == null) {
+                Arrays.fill(cells, base, base + cols, undeclared);
+            } else {
+                for (int c = 0; c < cols; c++) {
+                    cells[base + c] = previousColumn[c] >= 0 ? old[oldBase + previousColumn[c]] : undeclared;
                 }
             }
-            // A tool the agent declares in neither reading is decided by the agent and context alone, unless a
-            // broken Tool or ToolPermission of that name taints it (step 1): one evaluation fills those cells.
-            boolean perColumn = space == null || taintedNamespaces.contains(ctx.namespace());
-            int undeclared = perColumn ? 0 : gridCell(space, row, facts, agent, null, null, ctx, lists, listIds);
-            Set<String> declared = row == null ? Set.of() : row.keys();
-            for (int c = 0; c < cols; c++) {
-                if (done[c]) {
+            if (row == null) {
+                continue;
+            }
+            for (int slot = 0; slot < row.keys.length; slot++) {
+                int[] at = columnsByKey.get(row.keys[slot]);
+                if (at == null) {
                     continue;
                 }
-                cells[base + c] = perColumn || declared.contains(keys[c])
-                        ? gridCell(space, row, facts, agent, tools.get(c), keys[c], ctx, lists, listIds) : undeclared;
+                for (int c : at) {
+                    if (old == null || previousColumn[c] < 0) {
+                        cells[base + c] = gridCell(space, row, facts, agent, tools.get(c), slot, ctx, lists, listIds);
+                    }
+                }
             }
         }
         return new DecisionGrid(engine, ctx, agents, tools, cells, lists);
     }
 
-    private int gridCell(Space space, Row row, Facts facts, String agent, String tool, String key, Context ctx,
+    /**
+     * The rows (and their facts in {@code ctx}) of the agents not in {@code copied} that are not compiled yet,
+     * on every core when there are many: rows are independent, and every table they read is either built in the
+     * constructor and never written again or a concurrent map.
+     */
+    private void compileRows(Space space, List<String> agents, Context ctx, Set<String> copied) {
+        List<String> todo = new ArrayList<>();
+        for (String a : agents) {
+            if (!copied.contains(a) && !space.compiled(a, ctx)) {
+                todo.add(a);
+            }
+        }
+        if (todo.size() < PARALLEL_ROWS || Runtime.getRuntime().availableProcessors() < 2) {
+            return;
+        }
+        todo.parallelStream().forEach(a -> {
+            Row row = space.row(a);
+            if (row != null) {
+                row.facts(ctx);
+            }
+        });
+    }
+
+    private int gridCell(Space space, Row row, Facts facts, String agent, String tool, int slot, Context ctx,
                          List<List<String>> lists, Map<List<String>, Integer> listIds) {
-        int e = evaluate(space, row, facts, tool, key);
+        int e = evaluate(space, row, facts, tool, slot);
         int s = e & ((1 << DecisionGrid.SIDE_BITS) - 1);
         int o = e >>> DecisionGrid.SIDE_BITS & ((1 << DecisionGrid.SIDE_BITS) - 1);
         int list = 0;
@@ -338,36 +401,33 @@ final class ToolCallIndex {
      * reading of the agent declares); {@code tool} the request as asked, needed only where a broken Tool or
      * ToolPermission may taint an undeclared name.
      */
-    private int evaluate(Space space, Row row, Facts facts, String tool, String key) {
+    private int evaluate(Space space, Row row, Facts facts, String tool, int slot) {
         if (row == null) {
             return UNKNOWN_AGENT | TASK_INVALID << DecisionGrid.SIDE_BITS;
         }
         int s;
         int f8 = 0;
-        StrictRow sr = row.strict;
-        if (sr == null) {
+        if (row.strictAgent == null) {
             s = UNKNOWN_AGENT;
+        } else if (row.strictBroken || unreadable || facts.strictInvalid) {
+            // Step 1: the agent, a file whose kind cannot be read, matched policies; the tool part is in the slot.
+            s = INVALID_MANIFEST;
         } else {
-            int slot = key == null ? -1 : sr.slot(key);
-            // Step 1: the agent, a file whose kind cannot be read, the Tool and ToolPermissions of the name, matched policies.
-            if (sr.broken || unreadable || facts.strictInvalid
-                    || (slot >= 0 ? sr.tainted[slot] : tool != null && space.tainted && undeclaredTainted(space.namespace, tool))) {
-                s = INVALID_MANIFEST;
-            } else if (slot < 0) {
-                s = NOT_DECLARED;
-            } else if (!sr.exists[slot]) {
-                s = UNKNOWN_TOOL;
+            int pre = slot < 0 ? STRICT_UNDECLARED : row.strictOut[slot];
+            if (pre == STRICT_UNDECLARED) {
+                s = tool != null && space.tainted && undeclaredTainted(space.namespace, tool) ? INVALID_MANIFEST : NOT_DECLARED;
+            } else if ((pre & TAIL_BIT) == 0) {
+                s = pre;
             } else if (facts.blocked(slot)) {
                 s = BLOCKED;
             } else {
-                s = sr.tail[slot];
-                f8 = sr.f8[slot] ? F8_BIT : 0;
+                s = pre & ((1 << DecisionGrid.SIDE_BITS) - 1);
+                f8 = pre & F8_BIT;
             }
         }
         int o = facts.orlojRefusal;
         if (o == NONE) {
-            int slot = key == null ? -1 : row.orloj.slot(key);
-            o = slot < 0 ? NOT_DECLARED : row.orloj.tail[slot];
+            o = slot < 0 ? NOT_DECLARED : row.orlojOut[slot];
         }
         return s | o << DecisionGrid.SIDE_BITS | f8;
     }
@@ -411,12 +471,9 @@ final class ToolCallIndex {
         return !any;
     }
 
-    /** {@code DecisionEngine.defaultPermissions} as ids; the common case (a tool by its own name, invoke) precompiled. */
-    private int[] defaults(Tool t, String tool, String action) {
-        if (action.equals("invoke") && tool.equals(t.name())) {
-            return invokeDefaults.get(t);
-        }
-        return ids(DecisionEngine.defaultPermissions(t, tool, action));
+    /** {@code DecisionEngine.defaultPermissions} as ids; for invoke, those of the declaration, worked out once. */
+    private int[] defaults(Tool t, String tool, String action, int[] invoke) {
+        return action.equals("invoke") ? invoke : ids(DecisionEngine.defaultPermissions(t, tool, action));
     }
 
     private long[] granted(List<AgentRole> roles) {
@@ -434,52 +491,268 @@ final class ToolCallIndex {
     private final class Space {
         final String namespace;
         final boolean tainted;
-        final Map<String, Integer> ids = new HashMap<>();
-        final List<String> names = new ArrayList<>();
-        final Row[] rows;
+        /** Compiled rows by agent name. Racing threads may both compile one; either result is the same. */
+        final Map<String, Row> rows = new ConcurrentHashMap<>();
+        /** Every key (trimmed, lowercased tool name) a compiled row declares, as a small integer. */
+        final Map<String, Integer> keyIds = new ConcurrentHashMap<>();
+        /** Per declared spelling, what the steps read about the tool alone, looked up once for every agent. */
+        final Map<String, Declared> declarations = new ConcurrentHashMap<>();
 
         Space(String namespace) {
             this.namespace = namespace;
             this.tainted = taintedNamespaces.contains(namespace);
-            for (World w : List.of(strict, orloj)) {
-                for (Agent a : w.agents(namespace)) {
-                    if (ids.putIfAbsent(a.name(), names.size()) == null) {
-                        names.add(a.name());
-                    }
-                }
-            }
-            this.rows = new Row[names.size()];
         }
 
-        /** The row of an agent, or null when neither reading has it. Racing threads may both compile it; either result is the same. */
+        /** The row of an agent, or null when neither reading has it. */
         Row row(String name) {
-            Integer id = ids.get(name);
-            if (id == null) {
-                return null;
-            }
-            Row r = rows[id];
+            Row r = rows.get(name);
             if (r == null) {
-                r = new Row(namespace, name);
-                rows[id] = r;
+                String key = World.key(namespace, name);
+                if (!strict.agents.containsKey(key) && !orloj.agents.containsKey(key)) {
+                    return null;
+                }
+                r = new Row(this, name);
+                rows.putIfAbsent(name, r);
             }
             return r;
         }
+
+        /** Whether the row of an agent and its facts in {@code ctx} are compiled (or the agent has no row). */
+        boolean compiled(String name, Context ctx) {
+            Row r = rows.get(name);
+            return r != null && r.hasFacts(ctx);
+        }
+
+        /** The id of a key, which no compiled row declares when it has none yet: -1. */
+        int knownKey(String key) {
+            Integer id = keyIds.get(key);
+            return id == null ? -1 : id;
+        }
+
+        /**
+         * The id of the key of a requested name. Keys are trimmed and lowercased, which is idempotent, so a name
+         * found among them as it is asked is its own key: the common request costs one look-up, no new string.
+         */
+        int requestKey(String name) {
+            Integer id = keyIds.get(name);
+            return id != null ? id : knownKey(name.strip().toLowerCase(Locale.ROOT));
+        }
+
+        int keyId(String key) {
+            Integer id = keyIds.get(key);
+            if (id != null) {
+                return id;
+            }
+            synchronized (keyIds) {
+                return keyIds.computeIfAbsent(key, k -> keyIds.size());
+            }
+        }
+
+        /** The entry of a declared spelling, made once per namespace. */
+        Declared declared(String spelling) {
+            Declared d = declarations.get(spelling);
+            if (d == null) {
+                d = new Declared(this, spelling);
+                declarations.putIfAbsent(spelling, d);
+            }
+            return d;
+        }
     }
 
-    /** One agent name: its strict reading, its Orloj reading (either may be absent), and its facts per context. */
+    /**
+     * One spelling of {@code spec.tools} in a namespace and what both readings look up for it alone: its key and
+     * the key's id; strictly (as written) its Tool, whether step 1 taints it, step 4's blockers, its rules and
+     * default permissions; as Orloj (trimmed) its registry entry, rules and default permissions, whether task
+     * validation finds it, and whether any policy's {@code blocked_tools} names it.
+     */
+    private final class Declared {
+        final String key;
+        final int keyId;
+        final Tool strictTool;
+        final boolean tainted;
+        final int[] blockers;
+        final List<ToolPermission> strictRules;
+        final int[] strictInvoke;
+        final String orlojName;
+        final Tool orlojTool;
+        final List<ToolPermission> orlojRules;
+        final int[] orlojInvoke;
+        final boolean orlojRegistered;
+        final int[] orlojBlockers;
+
+        Declared(Space space, String name) {
+            String ns = space.namespace;
+            this.key = name.strip().toLowerCase(Locale.ROOT);
+            this.keyId = space.keyId(key);
+            this.strictTool = strict.tools.get(World.key(ns, name));
+            boolean taint = strictTool != null && broken.contains(strictTool);
+            for (ToolPermission p : strict.rulesFor(ns, name.toLowerCase(Locale.ROOT))) {
+                taint |= broken.contains(p);
+            }
+            this.tainted = taint;
+            this.blockers = strictBlocked.matching(name);
+            this.strictRules = strict.rulesFor(ns, key);
+            this.strictInvoke = strictTool == null ? NO_IDS : ids(DecisionEngine.defaultPermissions(strictTool, name, "invoke"));
+            this.orlojName = name.strip();
+            Optional<Tool> found = orloj.tool(ns, orlojName);
+            if (found.isEmpty() && orlojName.contains("/")) {
+                int slash = orlojName.indexOf('/');
+                found = orloj.tool(orlojName.substring(0, slash), orlojName.substring(slash + 1));
+            }
+            this.orlojTool = found.orElse(null);
+            this.orlojRules = orloj.rulesFor(ns, key);
+            this.orlojInvoke = orlojTool == null ? NO_IDS : ids(DecisionEngine.defaultPermissions(orlojTool, orlojName, "invoke"));
+            this.orlojRegistered = orloj.tools.containsKey(World.key(ns, name));
+            this.orlojBlockers = orlojBlocked.matching(name);
+        }
+    }
+
+    /** A strict slot's outcome stands unless a matched policy blocks the tool (step 4): it then carries this bit. */
+    private static final int TAIL_BIT = 1 << 16;
+    /** A slot the strict reading of the agent does not declare. */
+    private static final int STRICT_UNDECLARED = -1;
+
+    /**
+     * One agent name: per key either reading declares (a slot), the strict outcome of steps 1 (tool part), 3 and
+     * 5–11 and the orloj outcome of C registry to C6; the facts per context. Keys are found by id in an
+     * open-addressing table.
+     */
     private final class Row {
         final String name;
-        final StrictRow strict;
-        final OrlojRow orloj;
+        final Agent strictAgent;
+        final boolean strictBroken;
+        final String[] keys;
+        final int[] strictOut;
+        final int[] orlojOut;
+        final int[][] blockers;
+        final boolean anyBlockers;
+        /** Whether Orloj loads the agent and, without a task, task validation finds all its references (§5.2). */
+        final boolean orlojResolves;
+        /** The Orloj policies that refuse the agent if they match it (§3.3): for its model, for a tool it declares. */
+        final boolean[] modelRefusers;
+        final boolean[] toolRefusers;
+        /** Pairs (key id + 1, slot); 0 marks an empty place. */
+        private final int[] table;
+        private final int mask;
         private volatile Facts none;
         private final Map<Context, Facts> others = new ConcurrentHashMap<>();
 
-        Row(String ns, String name) {
+        Row(Space space, String name) {
             this.name = name;
-            Agent s = ToolCallIndex.this.strict.agents.get(World.key(ns, name));
-            Agent o = ToolCallIndex.this.orloj.agents.get(World.key(ns, name));
-            this.strict = s == null ? null : new StrictRow(s);
-            this.orloj = o == null ? null : new OrlojRow(o);
+            String ns = space.namespace;
+            Agent s = strict.agents.get(World.key(ns, name));
+            Agent o = orloj.agents.get(World.key(ns, name));
+            this.strictAgent = s;
+            this.strictBroken = s != null && broken.contains(s);
+            int capacity = (s == null ? 0 : s.tools().size()) + (o == null ? 0 : o.tools().size());
+            Slots slots = new Slots(capacity);
+            int[] strictOut = new int[capacity];
+            int[][] blockers = new int[capacity][];
+            boolean any = false;
+            if (s != null) {
+                boolean missingRole = false;
+                List<AgentRole> found = new ArrayList<>();
+                for (Located<String> role : s.roles()) {
+                    AgentRole r = strict.roles.get(World.key(ns, role.value()));
+                    if (r == null || broken.contains(r)) {
+                        missingRole = true;
+                    } else {
+                        found.add(r);
+                    }
+                }
+                long[] granted = granted(found);
+                for (Located<String> t : s.tools()) {
+                    Declared d = space.declared(t.value());
+                    int slot = slots.add(d);
+                    if (slot < 0) {
+                        continue; // the first spelling of a key decides
+                    }
+                    blockers[slot] = d.blockers;
+                    any |= d.blockers.length > 0;
+                    if (d.tainted) {
+                        strictOut[slot] = INVALID_MANIFEST;
+                    } else if (d.strictTool == null) {
+                        strictOut[slot] = UNKNOWN_TOOL;
+                    } else {
+                        List<ToolPermission> applicable = World.applicable(d.strictRules, s);
+                        boolean f8 = false;
+                        for (ToolPermission p : applicable) {
+                            f8 |= rules.get(p).f8();
+                        }
+                        strictOut[slot] = strictTail(s, d, t.value(), missingRole, granted, applicable) | (f8 ? F8_BIT : 0) | TAIL_BIT;
+                    }
+                }
+            }
+            int strictCount = slots.size();
+            Arrays.fill(strictOut, strictCount, capacity, STRICT_UNDECLARED);
+            this.anyBlockers = any;
+            int[] orlojOut = new int[capacity];
+            Arrays.fill(orlojOut, NOT_DECLARED);
+            boolean clean = false;
+            boolean[] modelRefusers = new boolean[orlojPolicyIds.size()];
+            boolean[] toolRefusers = new boolean[orlojPolicyIds.size()];
+            if (o != null) {
+                boolean missingRole = false;
+                List<AgentRole> found = new ArrayList<>();
+                for (Located<String> role : o.roles()) {
+                    Optional<AgentRole> r = orloj.role(ns, role.value());
+                    if (r.isEmpty()) {
+                        missingRole = true;
+                    } else {
+                        found.add(r.get());
+                    }
+                }
+                long[] granted = granted(found);
+                String ref = o.modelRef().map(Located::value).orElse("");
+                Optional<ModelEndpoint> endpoint = ref.isEmpty() ? Optional.empty() : orloj.endpoint(ns, ref);
+                clean = !missingRole && endpoint.isPresent() && o.memory().flatMap(Agent.MemoryBinding::ref)
+                        .map(m -> orloj.memories.containsKey(World.key(ns, m.value()))).orElse(true);
+                String model = endpoint.flatMap(ModelEndpoint::defaultModel).map(Located::value).orElse("");
+                for (AgentPolicy p : orloj.policies) {
+                    if (!p.allowedModels().isEmpty() && p.allowedModels().stream().noneMatch(m -> m.value().equalsIgnoreCase(model))) {
+                        modelRefusers[orlojPolicyIds.get(p)] = true;
+                    }
+                }
+                boolean[] done = new boolean[capacity];
+                for (Located<String> t : o.tools()) {
+                    Declared d = space.declared(t.value());
+                    clean &= d.orlojRegistered;
+                    for (int p : d.orlojBlockers) {
+                        toolRefusers[p] = true;
+                    }
+                    if (d.key.isEmpty()) {
+                        continue;
+                    }
+                    int slot = slots.add(d);
+                    if (slot < 0) {
+                        slot = slots.slot(d.keyId);
+                    }
+                    if (done[slot]) {
+                        continue;
+                    }
+                    done[slot] = true;
+                    orlojOut[slot] = orlojTail(o, d, missingRole, granted);
+                }
+            }
+            this.orlojResolves = clean;
+            this.modelRefusers = modelRefusers;
+            this.toolRefusers = toolRefusers;
+            int n = slots.size();
+            this.keys = slots.keys(n);
+            this.strictOut = Arrays.copyOf(strictOut, n);
+            this.orlojOut = Arrays.copyOf(orlojOut, n);
+            this.blockers = Arrays.copyOf(blockers, n);
+            this.table = slots.table;
+            this.mask = slots.mask;
+        }
+
+        /** The slot of a key id, or -1 when neither reading declares it. */
+        int slot(int keyId) {
+            return keyId < 0 ? -1 : Slots.find(table, mask, keyId);
+        }
+
+        boolean hasFacts(Context ctx) {
+            return ctx.none() ? none != null : others.containsKey(ctx);
         }
 
         Facts facts(Context ctx) {
@@ -491,19 +764,70 @@ final class ToolCallIndex {
                 }
                 return f;
             }
-            return others.computeIfAbsent(ctx, c -> new Facts(this, c));
+            Facts f = others.get(ctx);
+            if (f == null) {
+                f = others.computeIfAbsent(ctx, c -> new Facts(this, c));
+            }
+            return f;
+        }
+    }
+
+    /** The slots of a row being compiled: key ids in an open-addressing table, keys in slot order. */
+    private static final class Slots {
+        int[] table;
+        int mask;
+        private final List<String> keys = new ArrayList<>();
+
+        Slots(int capacity) {
+            int size = Integer.highestOneBit(Math.max(4, capacity * 2 - 1)) << 1;
+            this.mask = size - 1;
+            this.table = new int[2 * size];
         }
 
-        /** Every key either reading declares. */
-        Set<String> keys() {
-            Set<String> out = new HashSet<>();
-            if (strict != null) {
-                out.addAll(strict.slots.keySet());
+        int size() {
+            return keys.size();
+        }
+
+        /** A new slot for the entry's key, or -1 when the key has one. */
+        int add(Declared d) {
+            int h = mix(d.keyId) & mask;
+            while (table[2 * h] != 0) {
+                if (table[2 * h] == d.keyId + 1) {
+                    return -1;
+                }
+                h = (h + 1) & mask;
             }
-            if (orloj != null) {
-                out.addAll(orloj.slots.keySet());
+            table[2 * h] = d.keyId + 1;
+            table[2 * h + 1] = keys.size();
+            keys.add(d.key);
+            return keys.size() - 1;
+        }
+
+        int slot(int keyId) {
+            return find(table, mask, keyId);
+        }
+
+        String[] keys(int n) {
+            return keys.toArray(new String[n]);
+        }
+
+        static int find(int[] table, int mask, int keyId) {
+            int h = mix(keyId) & mask;
+            while (true) {
+                int k = table[2 * h];
+                if (k == keyId + 1) {
+                    return table[2 * h + 1];
+                }
+                if (k == 0) {
+                    return -1;
+                }
+                h = (h + 1) & mask;
             }
-            return out;
+        }
+
+        private static int mix(int id) {
+            int h = id * 0x9E3779B9;
+            return h ^ h >>> 16;
         }
     }
 
@@ -516,17 +840,20 @@ final class ToolCallIndex {
         Facts(Row row, Context ctx) {
             boolean invalid = false;
             long[] bits = NO_BITS;
-            if (row.strict != null) {
-                Agent a = row.strict.agent;
+            if (row.strictAgent != null) {
+                Agent a = row.strictAgent;
                 invalid = brokenPolicies && !engine.brokenPolicies(a, ctx).isEmpty();
-                if (row.strict.anyBlockers) {
+                if (row.anyBlockers) {
                     boolean[] matched = new boolean[strictPolicyIds.size()];
                     for (AgentPolicy p : engine.matchedPolicies(strict, a, ctx)) {
                         matched[strictPolicyIds.get(p)] = true;
                     }
-                    bits = new long[(row.strict.tool.length + 63) >>> 6];
-                    for (int slot = 0; slot < row.strict.tool.length; slot++) {
-                        for (int p : row.strict.blockers[slot]) {
+                    bits = new long[(row.keys.length + 63) >>> 6];
+                    for (int slot = 0; slot < row.keys.length; slot++) {
+                        if (row.blockers[slot] == null) {
+                            continue;
+                        }
+                        for (int p : row.blockers[slot]) {
                             if (matched[p]) {
                                 bits[slot >>> 6] |= 1L << slot;
                                 break;
@@ -537,7 +864,30 @@ final class ToolCallIndex {
             }
             this.strictInvalid = invalid;
             this.blocked = bits;
-            this.orlojRefusal = engine.orlojAgentRefusal(row.name, ctx).map(d -> outcome(d.verdict(), d.reason())).orElse(NONE);
+            this.orlojRefusal = row.orlojResolves && ctx.task().isEmpty() ? policyRefusal(row, ctx)
+                    : engine.orlojAgentRefusal(row.name, ctx).map(d -> outcome(d.verdict(), d.reason())).orElse(NONE);
+        }
+
+        /** {@code DecisionEngine.orlojPolicyRefusal} for an agent task validation passes: the first matched policy that refuses it. */
+        private int policyRefusal(Row row, Context ctx) {
+            boolean any = false;
+            for (int i = 0; i < row.modelRefusers.length && !any; i++) {
+                any = row.modelRefusers[i] || row.toolRefusers[i];
+            }
+            if (!any) {
+                return NONE;
+            }
+            Agent a = orloj.agents.get(World.key(ctx.namespace(), row.name));
+            for (AgentPolicy p : engine.matchedPolicies(orloj, a, ctx)) {
+                int id = orlojPolicyIds.get(p);
+                if (row.modelRefusers[id]) {
+                    return MODEL_NOT_ALLOWED;
+                }
+                if (row.toolRefusers[id]) {
+                    return BLOCKED;
+                }
+            }
+            return NONE;
         }
 
         boolean blocked(int slot) {
@@ -545,191 +895,31 @@ final class ToolCallIndex {
         }
     }
 
-    /** A strict agent: per declared name (first spelling of each trimmed, lowercased name), steps 1 (tool part), 3, 4 and 5–11. */
-    private final class StrictRow {
-        final Agent agent;
-        final boolean broken;
-        final Map<String, Integer> slots = new HashMap<>();
-        final String[] tool;
-        final boolean[] tainted;
-        final boolean[] exists;
-        final int[] tail;
-        final boolean[] f8;
-        final int[][] blockers;
-        final boolean anyBlockers;
-
-        StrictRow(Agent a) {
-            this.agent = a;
-            this.broken = ToolCallIndex.this.broken.contains(a);
-            String ns = a.namespace();
-            List<String> spellings = new ArrayList<>();
-            for (Located<String> t : a.tools()) {
-                if (slots.putIfAbsent(t.value().strip().toLowerCase(Locale.ROOT), spellings.size()) == null) {
-                    spellings.add(t.value());
-                }
-            }
-            int n = spellings.size();
-            this.tool = spellings.toArray(String[]::new);
-            this.tainted = new boolean[n];
-            this.exists = new boolean[n];
-            this.tail = new int[n];
-            this.f8 = new boolean[n];
-            this.blockers = new int[n][];
-            boolean missingRole = false;
-            List<AgentRole> found = new ArrayList<>();
-            for (Located<String> role : a.roles()) {
-                AgentRole r = strict.roles.get(World.key(ns, role.value()));
-                if (r == null || ToolCallIndex.this.broken.contains(r)) {
-                    missingRole = true;
-                } else {
-                    found.add(r);
-                }
-            }
-            long[] granted = granted(found);
-            boolean any = false;
-            for (int i = 0; i < n; i++) {
-                String name = tool[i];
-                Tool t = strict.tools.get(World.key(ns, name));
-                boolean taint = t != null && ToolCallIndex.this.broken.contains(t);
-                for (ToolPermission p : strict.rulesFor(ns, name.toLowerCase(Locale.ROOT))) {
-                    taint |= ToolCallIndex.this.broken.contains(p);
-                }
-                tainted[i] = taint;
-                exists[i] = t != null;
-                blockers[i] = strictBlocked.matching(name);
-                any |= blockers[i].length > 0;
-                if (t != null) {
-                    List<ToolPermission> applicable = strict.rules(a, name);
-                    tail[i] = tail(a, t, name, missingRole, granted, applicable);
-                    for (ToolPermission p : applicable) {
-                        f8[i] |= rules.get(p).f8();
-                    }
-                }
-            }
-            this.anyBlockers = any;
+    /** Steps 5–11 of the tool-call table for a declared, existing tool. */
+    private int strictTail(Agent a, Declared d, String tool, boolean missingRole, long[] granted, List<ToolPermission> applicable) {
+        Tool t = d.strictTool;
+        if (missingRole) {
+            return MISSING_ROLE;
         }
-
-        int slot(String key) {
-            Integer i = slots.get(key);
-            return i == null ? -1 : i;
-        }
-
-        /** Steps 5–11 of the tool-call table for a declared, existing tool. */
-        private int tail(Agent a, Tool t, String tool, boolean missingRole, long[] granted, List<ToolPermission> applicable) {
-            if (missingRole) {
-                return MISSING_ROLE;
-            }
-            for (Agent.SeedPolicy p : a.seedPolicies()) {
-                if (!p.allows() && Glob.of(p.resource().value()).matchesIgnoringCase(tool) && Glob.actionMatches(p.action().value(), "invoke")) {
-                    return EXPLICIT_DENY;
-                }
-            }
-            boolean preauthorised = a.allowedTools().map(l -> l.stream().anyMatch(x -> x.value().strip().equalsIgnoreCase(tool))).orElse(false);
-            if (!applicable.isEmpty()) {
-                Verdict aggregate = Verdict.ALLOW;
-                for (ToolPermission p : applicable) {
-                    Rule rule = rules.get(p);
-                    int[] required = rule.requiresExplicitly() ? rule.normalized() : defaults(t, tool, rule.action());
-                    if (!preauthorised && !passes(granted, required, rule.any())) {
-                        return MISSING_PERMISSION;
-                    }
-                    if (rule.operations()) {
-                        Verdict v = DecisionEngine.operationVerdict(p, t, Verdict.DENY);
-                        if (v.compareTo(aggregate) > 0) {
-                            aggregate = v;
-                        }
-                    }
-                }
-                return switch (aggregate) {
-                    case DENY -> OPERATION_DENIED;
-                    case APPROVAL_REQUIRED -> APPROVAL_REQUIRED;
-                    default -> RULE_GRANT;
-                };
-            }
-            if (preauthorised) {
-                return PREAUTHORIZED;
-            }
-            for (Agent.SeedPolicy p : a.seedPolicies()) {
-                if (p.allows() && Glob.of(p.resource().value()).matchesExactly(tool) && Glob.actionMatches(p.action().value(), "invoke")) {
-                    return SEED_GRANT;
-                }
-            }
-            if (!a.roles().isEmpty()) {
-                return passes(granted, defaults(t, tool, "invoke"), false) ? ROLE_GRANT : MISSING_PERMISSION;
-            }
-            return NO_GRANT;
-        }
-    }
-
-    /** An agent as Orloj loads it: per available name (selection gate A), the outcome of C registry to C6. */
-    private final class OrlojRow {
-        final Map<String, Integer> slots = new HashMap<>();
-        final int[] tail;
-
-        OrlojRow(Agent a) {
-            String ns = a.namespace();
-            List<String> spellings = new ArrayList<>();
-            for (Located<String> d : a.tools()) {
-                String key = d.value().strip().toLowerCase(Locale.ROOT);
-                if (!key.isEmpty() && slots.putIfAbsent(key, spellings.size()) == null) {
-                    spellings.add(d.value().strip());
-                }
-            }
-            boolean missingRole = false;
-            List<AgentRole> found = new ArrayList<>();
-            for (Located<String> role : a.roles()) {
-                Optional<AgentRole> r = orloj.role(ns, role.value());
-                if (r.isEmpty()) {
-                    missingRole = true;
-                } else {
-                    found.add(r.get());
-                }
-            }
-            long[] granted = granted(found);
-            this.tail = new int[spellings.size()];
-            for (int i = 0; i < tail.length; i++) {
-                tail[i] = tail(a, spellings.get(i), missingRole, granted);
+        for (Agent.SeedPolicy p : a.seedPolicies()) {
+            if (!p.allows() && Glob.of(p.resource().value()).matchesIgnoringCase(tool) && Glob.actionMatches(p.action().value(), "invoke")) {
+                return EXPLICIT_DENY;
             }
         }
-
-        int slot(String key) {
-            Integer i = slots.get(key);
-            return i == null ? -1 : i;
-        }
-
-        /** C registry to C6 for an available tool. */
-        private int tail(Agent a, String tool, boolean missingRole, long[] granted) {
-            Optional<Tool> found = orloj.tool(a.namespace(), tool);
-            if (found.isEmpty() && tool.contains("/")) {
-                int slash = tool.indexOf('/');
-                found = orloj.tool(tool.substring(0, slash), tool.substring(slash + 1));
-            }
-            if (found.isEmpty()) {
-                return UNSUPPORTED_TOOL;
-            }
-            Tool t = found.get();
-            if (a.allowedTools().map(l -> l.stream().anyMatch(x -> x.value().strip().equalsIgnoreCase(tool))).orElse(false)) {
-                return PREAUTHORIZED;
-            }
-            if (missingRole) {
-                return MISSING_ROLE;
-            }
-            List<ToolPermission> applicable = orloj.rules(a, tool);
-            if (applicable.isEmpty() && a.roles().isEmpty()) {
-                return NO_ROLES_NO_RULES;
-            }
-            if (applicable.isEmpty()) {
-                return passes(granted, defaults(t, tool, "invoke"), false) ? ROLE_GRANT : MISSING_PERMISSION;
-            }
+        boolean preauthorised = a.allowedTools().map(l -> l.stream().anyMatch(x -> x.value().strip().equalsIgnoreCase(tool))).orElse(false);
+        if (!applicable.isEmpty()) {
             Verdict aggregate = Verdict.ALLOW;
             for (ToolPermission p : applicable) {
                 Rule rule = rules.get(p);
-                int[] required = rule.normalized().length == 0 && !rule.operations() ? defaults(t, tool, rule.action()) : rule.normalized();
-                if (required.length > 0 && !passes(granted, required, rule.any())) {
+                int[] required = rule.requiresExplicitly() ? rule.normalized() : defaults(t, tool, rule.action(), d.strictInvoke);
+                if (!preauthorised && !passes(granted, required, rule.any())) {
                     return MISSING_PERMISSION;
                 }
                 if (rule.operations()) {
-                    aggregate = aggregate.and(DecisionEngine.operationVerdict(p, t, Verdict.ALLOW));
+                    Verdict v = DecisionEngine.operationVerdict(p, t, Verdict.DENY);
+                    if (v.compareTo(aggregate) > 0) {
+                        aggregate = v;
+                    }
                 }
             }
             return switch (aggregate) {
@@ -738,5 +928,55 @@ final class ToolCallIndex {
                 default -> RULE_GRANT;
             };
         }
+        if (preauthorised) {
+            return PREAUTHORIZED;
+        }
+        for (Agent.SeedPolicy p : a.seedPolicies()) {
+            if (p.allows() && Glob.of(p.resource().value()).matchesExactly(tool) && Glob.actionMatches(p.action().value(), "invoke")) {
+                return SEED_GRANT;
+            }
+        }
+        if (!a.roles().isEmpty()) {
+            return passes(granted, d.strictInvoke, false) ? ROLE_GRANT : MISSING_PERMISSION;
+        }
+        return NO_GRANT;
+    }
+
+    /** C registry to C6 for an available tool. */
+    private int orlojTail(Agent a, Declared d, boolean missingRole, long[] granted) {
+        if (d.orlojTool == null) {
+            return UNSUPPORTED_TOOL;
+        }
+        Tool t = d.orlojTool;
+        String tool = d.orlojName;
+        if (a.allowedTools().map(l -> l.stream().anyMatch(x -> x.value().strip().equalsIgnoreCase(tool))).orElse(false)) {
+            return PREAUTHORIZED;
+        }
+        if (missingRole) {
+            return MISSING_ROLE;
+        }
+        List<ToolPermission> applicable = World.applicable(d.orlojRules, a);
+        if (applicable.isEmpty() && a.roles().isEmpty()) {
+            return NO_ROLES_NO_RULES;
+        }
+        if (applicable.isEmpty()) {
+            return passes(granted, d.orlojInvoke, false) ? ROLE_GRANT : MISSING_PERMISSION;
+        }
+        Verdict aggregate = Verdict.ALLOW;
+        for (ToolPermission p : applicable) {
+            Rule rule = rules.get(p);
+            int[] required = rule.normalized().length == 0 && !rule.operations() ? defaults(t, tool, rule.action(), d.orlojInvoke) : rule.normalized();
+            if (required.length > 0 && !passes(granted, required, rule.any())) {
+                return MISSING_PERMISSION;
+            }
+            if (rule.operations()) {
+                aggregate = aggregate.and(DecisionEngine.operationVerdict(p, t, Verdict.ALLOW));
+            }
+        }
+        return switch (aggregate) {
+            case DENY -> OPERATION_DENIED;
+            case APPROVAL_REQUIRED -> APPROVAL_REQUIRED;
+            default -> RULE_GRANT;
+        };
     }
 }

@@ -158,8 +158,12 @@ final class World {
 
     /** ToolPermissions of the agent's namespace for this tool that apply to the agent (§3.4 step 4). */
     List<ToolPermission> rules(Agent a, String tool) {
-        List<ToolPermission> all = rulesByTool.get(a.namespace() + "\u0000" + tool.strip().toLowerCase(Locale.ROOT));
-        if (all == null) {
+        return applicable(rulesByTool.get(a.namespace() + "\u0000" + tool.strip().toLowerCase(Locale.ROOT)), a);
+    }
+
+    /** Of {@code all} (the rules of one tool in the agent's namespace, or null), those that apply to the agent. */
+    static List<ToolPermission> applicable(List<ToolPermission> all, Agent a) {
+        if (all == null || all.isEmpty()) {
             return List.of();
         }
         List<ToolPermission> out = new ArrayList<>(all.size());

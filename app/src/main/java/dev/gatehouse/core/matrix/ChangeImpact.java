@@ -70,6 +70,7 @@ record ChangeImpact(boolean everything, Set<String> agents, Set<String> toolKeys
         }
         Set<String> agents = new HashSet<>();
         Set<String> toolKeys = new HashSet<>();
+        Set<String> roles = new HashSet<>();
         boolean slashTools = false;
         for (Resource r : resources) {
             switch (r.meta().kind()) {
@@ -89,7 +90,7 @@ record ChangeImpact(boolean everything, Set<String> agents, Set<String> toolKeys
                     }
                     switch (r.meta().kind()) {
                         case AGENT -> agents.add(r.name());
-                        case AGENT_ROLE -> agents.addAll(agentsNamingRole(both, r.name()));
+                        case AGENT_ROLE -> roles.add(r.name());
                         case TOOL -> {
                             // Its column (cells of every spelling of the name look it up), and the rows of agents
                             // declaring it, whom Orloj's task validation refuses while it does not exist.
@@ -136,6 +137,9 @@ record ChangeImpact(boolean everything, Set<String> agents, Set<String> toolKeys
                 }
             }
         }
+        if (!roles.isEmpty()) {
+            agents.addAll(agentsNamingRole(both, roles));
+        }
         return new ChangeImpact(false, agents, toolKeys, slashTools);
     }
 
@@ -145,7 +149,7 @@ record ChangeImpact(boolean everything, Set<String> agents, Set<String> toolKeys
 
     /** Every agent, in either workspace and either reading. */
     private static List<Agent> allAgents(List<Workspace> workspaces) {
-        List<Agent> out = new ArrayList<>();
+        List<Agent> out = new ArrayList<>(8192);
         for (Workspace ws : workspaces) {
             for (Manifest m : ws.manifests()) {
                 if (m.resource() instanceof Agent a) {
@@ -161,12 +165,15 @@ record ChangeImpact(boolean everything, Set<String> agents, Set<String> toolKeys
         return out;
     }
 
-    /** Agents naming the role exactly, or naming any role across namespaces ({@code ns/role}). */
-    private static Set<String> agentsNamingRole(List<Workspace> workspaces, String role) {
+    /** Agents naming one of the roles exactly, or naming any role across namespaces ({@code ns/role}). */
+    private static Set<String> agentsNamingRole(List<Workspace> workspaces, Set<String> roles) {
         Set<String> out = new HashSet<>();
         for (Agent a : allAgents(workspaces)) {
-            if (a.roles().stream().anyMatch(x -> x.value().equals(role) || x.value().contains("/"))) {
-                out.add(a.name());
+            for (Located<String> x : a.roles()) {
+                if (roles.contains(x.value()) || x.value().indexOf('/') >= 0) {
+                    out.add(a.name());
+                    break;
+                }
             }
         }
         return out;
@@ -176,8 +183,11 @@ record ChangeImpact(boolean everything, Set<String> agents, Set<String> toolKeys
     private static Set<String> agentsDeclaring(List<Workspace> workspaces, String toolKey) {
         Set<String> out = new HashSet<>();
         for (Agent a : allAgents(workspaces)) {
-            if (a.tools().stream().anyMatch(t -> key(t.value()).equals(toolKey) || t.value().contains("/"))) {
-                out.add(a.name());
+            for (Located<String> t : a.tools()) {
+                if (t.value().indexOf('/') >= 0 || key(t.value()).equals(toolKey)) {
+                    out.add(a.name());
+                    break;
+                }
             }
         }
         return out;

@@ -52,13 +52,15 @@ public final class Validator {
     private final Names<McpServer> mcpServers;
 
     /** ToolPermissions by namespace and lowercased tool_ref; AgentPolicies; systems and tasks each agent takes part in. */
-    private final Map<String, List<ToolPermission>> rulesByTool = new HashMap<>();
+    private final Map<String, List<ToolPermission>> rulesByTool;
     private final List<AgentPolicy> policies;
-    private final Map<String, Set<String>[]> scopes = new HashMap<>();
+    private final Map<String, Set<String>[]> scopes;
 
     @SuppressWarnings("unchecked")
     private Validator(Workspace ws) {
         this.ws = ws;
+        this.rulesByTool = new HashMap<>();
+        this.scopes = new HashMap<>();
         for (ToolPermission p : ws.all(ToolPermission.class)) {
             rulesByTool.computeIfAbsent(p.namespace() + "\u0000" + p.toolRef().value().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(p);
         }
@@ -88,10 +90,42 @@ public final class Validator {
         this.mcpServers = new Names<>(ws.all(McpServer.class));
     }
 
+    /** The indexes of {@code parent} with a list of its own: checks of agents on other threads. */
+    private Validator(Validator parent) {
+        this.ws = parent.ws;
+        this.agents = parent.agents;
+        this.tools = parent.tools;
+        this.roles = parent.roles;
+        this.endpoints = parent.endpoints;
+        this.systems = parent.systems;
+        this.tasks = parent.tasks;
+        this.memories = parent.memories;
+        this.secrets = parent.secrets;
+        this.mcpServers = parent.mcpServers;
+        this.rulesByTool = parent.rulesByTool;
+        this.policies = parent.policies;
+        this.scopes = parent.scopes;
+    }
+
+    /** Agents checked one by one below this many; above, in parallel, their findings kept in agent order. */
+    private static final int PARALLEL_AGENTS = 512;
+
     public static ValidationResult validate(Workspace ws) {
         Validator v = new Validator(ws);
         v.duplicates();
-        ws.all(Agent.class).forEach(v::agent);
+        List<Agent> agentList = ws.all(Agent.class);
+        if (agentList.size() < PARALLEL_AGENTS) {
+            agentList.forEach(v::agent);
+        } else {
+            // Each agent's checks only read the indexes; a child per slice collects its findings.
+            int slices = 64;
+            int per = (agentList.size() + slices - 1) / slices;
+            java.util.stream.IntStream.range(0, slices).parallel().mapToObj(i -> {
+                Validator child = new Validator(v);
+                agentList.subList(Math.min(agentList.size(), i * per), Math.min(agentList.size(), (i + 1) * per)).forEach(child::agent);
+                return child.out;
+            }).toList().forEach(v.out::addAll);
+        }
         ws.all(AgentSystem.class).forEach(v::system);
         ws.all(Task.class).forEach(v::task);
         ws.all(ToolPermission.class).forEach(v::permission);

@@ -12,7 +12,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +25,9 @@ import java.util.stream.Stream;
  * Paths are shown relative to the base folder (the current directory for the CLI).
  */
 public final class WorkspaceFiles {
+    /** Files read one by one below this many; above, in parallel (the reads are independent). */
+    private static final int PARALLEL_FILES = 64;
+
     private final ReadLimits limits;
     private final Path base;
 
@@ -57,15 +59,23 @@ public final class WorkspaceFiles {
                 throw new UnreadablePathException("cannot read: " + root);
             }
             if (Files.isDirectory(abs)) {
-                try (Stream<Path> walk = Files.walk(abs, FileVisitOption.FOLLOW_LINKS)) {
-                    walk.filter(p -> Files.isRegularFile(p) && isManifest(p) && !hidden(abs, p)).forEach(p -> found.put(p, p));
+                // The walk's own attributes (of the target, links being followed) instead of a stat per path.
+                try (Stream<Path> walk = Files.find(abs, Integer.MAX_VALUE,
+                        (p, attrs) -> attrs.isRegularFile() && isManifest(p) && !hidden(abs, p), FileVisitOption.FOLLOW_LINKS)) {
+                    walk.forEach(p -> found.put(p, p));
                 }
             } else {
                 found.put(abs, abs);
             }
         }
-        List<Path> out = new ArrayList<>(found.keySet());
-        out.sort(Comparator.comparing(this::display));
+        // Sorted by the path as shown, each worked out once rather than on every comparison.
+        List<Map.Entry<String, Path>> shown = new ArrayList<>(found.size());
+        for (Path p : found.keySet()) {
+            shown.add(Map.entry(display(p), p));
+        }
+        shown.sort(Map.Entry.comparingByKey());
+        List<Path> out = new ArrayList<>(shown.size());
+        shown.forEach(e -> out.add(e.getValue()));
         return out;
     }
 
@@ -116,16 +126,18 @@ public final class WorkspaceFiles {
         return new SourceInput(id(p), Files.readAllBytes(p));
     }
 
-    /** Lists and reads every manifest under the roots. */
+    /** Lists and reads every manifest under the roots, in path order; many files on every core. */
     public List<SourceInput> readAll(List<Path> roots) throws IOException {
-        List<SourceInput> out = new ArrayList<>();
-        for (Path p : list(roots)) {
-            try {
-                out.add(read(p));
-            } catch (IOException e) {
-                out.add(SourceInput.unreadable(id(p), e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())));
-            }
+        List<Path> paths = list(roots);
+        return new ArrayList<>(paths.size() < PARALLEL_FILES ? paths.stream().map(this::readOrReport).toList()
+                : paths.parallelStream().map(this::readOrReport).toList());
+    }
+
+    private SourceInput readOrReport(Path p) {
+        try {
+            return read(p);
+        } catch (IOException e) {
+            return SourceInput.unreadable(id(p), e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         }
-        return out;
     }
 }

@@ -212,9 +212,13 @@ class MatrixViewTest {
         java.util.Map<String, CellVerdict> before = verdicts(matrix.gridProperty().get());
         assertEquals(CellVerdict.DENY, before.get("billing-agent → order-lookup"));
         clickCell(robot, "billing-agent", "order-lookup");
-        waitFor(() -> robot.lookup("#explain-grant").query().isVisible());
+        // The button shows once the cell's explanation has arrived (its panel is hidden until then).
+        waitFor(() -> text(robot, "#explain-title").startsWith("billing-agent → order-lookup")
+                && robot.lookup("#explain-grant").query().isVisible());
+        Node grant = robot.lookup("#explain-grant").query();
+        robot.interact(() -> scrollIntoView(robot.lookup("#explain-panel").queryAs(ScrollPane.class), grant));
 
-        robot.clickOn("#explain-grant");
+        robot.clickOn(grant);
         waitFor(() -> robot.lookup("#plan-apply-0").tryQuery().isPresent());
         assertTrue(text(robot, "#plan-summary").contains("change no other cell"), text(robot, "#plan-summary"));
         Node apply = robot.lookup("#plan-apply-0").query();

@@ -49,6 +49,14 @@ record LoadedWorkspace(Path root, String summary, long errors, long warnings, Li
      * disk: what the editor shows is what is validated and decided, before it is saved.
      */
     static LoadedWorkspace read(Path root, Map<String, String> unsaved) throws IOException {
+        return read(root, unsaved, new FileReadings());
+    }
+
+    /**
+     * As {@link #read(Path, Map)}, reusing the readings kept in {@code readings} of the files whose bytes have
+     * not changed (a keystroke changes one file: the others are not parsed again), and keeping the new ones.
+     */
+    static LoadedWorkspace read(Path root, Map<String, String> unsaved, FileReadings readings) throws IOException {
         Path folder = Files.isRegularFile(root) ? root.getParent() : root;
         // Paths relative to the opened folder, so the tree and the table read agents/…, not the working directory.
         List<SourceInput> onDisk = new WorkspaceFiles(ReadLimits.DEFAULT, folder).readAll(List.of(root));
@@ -58,7 +66,8 @@ record LoadedWorkspace(Path root, String summary, long errors, long warnings, Li
             inputs.add(text == null ? input : new SourceInput(input.id(), text.getBytes(StandardCharsets.UTF_8)));
         }
         // Scenario files are Gatehouse's, not manifests: validated and decided without them, as the CLI does.
-        ValidationResult result = Validator.validate(new WorkspaceReader().read(ScenarioFiles.split(inputs).manifests()));
+        ValidationResult result = Validator.validate(WorkspaceReader.assemble(
+                readings.read(new WorkspaceReader(), ScenarioFiles.split(inputs).manifests())));
         List<ProblemRow> problems = result.diagnostics().stream().map(LoadedWorkspace::row).toList();
         Map<String, SourceDocument> documents = new LinkedHashMap<>();
         // By file once, in their order: filtering every diagnostic for every file is quadratic.

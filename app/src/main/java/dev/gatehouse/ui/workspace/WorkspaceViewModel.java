@@ -80,6 +80,8 @@ public final class WorkspaceViewModel {
     private Optional<LoadedWorkspace> loaded = Optional.empty();
     /** Unsaved editor texts by workspace path: validated and decided in place of the files on disk. */
     private final Map<String, String> unsaved = new LinkedHashMap<>();
+    /** Each file's reading by its bytes: a read after a keystroke parses only the files that changed. */
+    private final FileReadings readings = new FileReadings();
     private final Optional<Recovery> recovery;
     private LanguageService language;
     private LoadedWorkspace languageFor;
@@ -115,7 +117,7 @@ public final class WorkspaceViewModel {
         status.set("Reading " + target + "…");
         Map<String, String> edits = Map.copyOf(unsaved);
         boolean first = !target.equals(root.get());
-        runner.run(() -> new Opened(LoadedWorkspace.read(target, edits), first ? left(target) : Map.of()),
+        runner.run(() -> new Opened(LoadedWorkspace.read(target, edits, readings), first ? left(target) : Map.of()),
                 opened -> {
                     if (ticket == started) {
                         show(opened.workspace(), edits.isEmpty() ? Origin.DISK : Origin.EDIT);
@@ -543,7 +545,7 @@ public final class WorkspaceViewModel {
         }
         int ticket = ++started;
         Map<String, String> edits = Map.copyOf(unsaved);
-        runner.run(() -> LoadedWorkspace.read(target, edits),
+        runner.run(() -> LoadedWorkspace.read(target, edits, readings),
                 workspace -> {
                     if (ticket == started) {
                         show(workspace, origin);

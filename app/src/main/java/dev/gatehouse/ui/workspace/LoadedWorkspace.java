@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * A workspace read and validated, already shaped for the window: table rows, the tree, the text of every file,
@@ -48,6 +49,14 @@ record LoadedWorkspace(Path root, String summary, long errors, long warnings, Li
      * disk: what the editor shows is what is validated and decided, before it is saved.
      */
     static LoadedWorkspace read(Path root, Map<String, String> unsaved) throws IOException {
+        return read(root, unsaved, new FileReadings());
+    }
+
+    /**
+     * As {@link #read(Path, Map)}, reusing the readings kept in {@code readings} of the files whose bytes have
+     * not changed (a keystroke changes one file: the others are not parsed again), and keeping the new ones.
+     */
+    static LoadedWorkspace read(Path root, Map<String, String> unsaved, FileReadings readings) throws IOException {
         Path folder = Files.isRegularFile(root) ? root.getParent() : root;
         // Paths relative to the opened folder, so the tree and the table read agents/…, not the working directory.
         List<SourceInput> onDisk = new WorkspaceFiles(ReadLimits.DEFAULT, folder).readAll(List.of(root));
@@ -57,14 +66,18 @@ record LoadedWorkspace(Path root, String summary, long errors, long warnings, Li
             inputs.add(text == null ? input : new SourceInput(input.id(), text.getBytes(StandardCharsets.UTF_8)));
         }
         // Scenario files are Gatehouse's, not manifests: validated and decided without them, as the CLI does.
-        ValidationResult result = Validator.validate(new WorkspaceReader().read(ScenarioFiles.split(inputs).manifests()));
+        ValidationResult result = Validator.validate(WorkspaceReader.assemble(
+                readings.read(new WorkspaceReader(), ScenarioFiles.split(inputs).manifests())));
         List<ProblemRow> problems = result.diagnostics().stream().map(LoadedWorkspace::row).toList();
         Map<String, SourceDocument> documents = new LinkedHashMap<>();
+        // By file once, in their order: filtering every diagnostic for every file is quadratic.
+        Map<String, List<Diagnostic>> byFile = result.diagnostics().stream()
+                .collect(Collectors.groupingBy(d -> d.span().file().path(), LinkedHashMap::new, Collectors.toList()));
         for (SourceInput input : onDisk) {
             String path = input.id().path();
             String disk = text(input);
             documents.put(path, new SourceDocument(path, folder.resolve(path), unsaved.getOrDefault(path, disk), disk,
-                    marks(path, result.diagnostics())));
+                    marks(byFile.getOrDefault(path, List.of()))));
         }
         return new LoadedWorkspace(folder, DiagnosticsReport.summary(result), result.count(Severity.ERROR),
                 result.count(Severity.WARNING), problems, Outline.of(result.workspace(), problems), documents, result.workspace());
@@ -87,8 +100,8 @@ record LoadedWorkspace(Path root, String summary, long errors, long warnings, Li
                 d.span().column(), d.message(), d.help());
     }
 
-    private static List<LineMark> marks(String path, List<Diagnostic> diagnostics) {
-        return diagnostics.stream().filter(d -> d.span().file().path().equals(path))
+    private static List<LineMark> marks(List<Diagnostic> diagnostics) {
+        return diagnostics.stream()
                 .map(d -> new LineMark(d.span().line(), d.span().column(), d.span().endLine(), d.span().endColumn(),
                         level(d.severity()), d.code().name() + ": " + d.message(), d.help(),
                         d.fix().map(f -> new QuickFix(f.title(), f.span().line(), f.span().column(), f.span().endLine(),

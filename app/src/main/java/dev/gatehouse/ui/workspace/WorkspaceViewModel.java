@@ -87,6 +87,8 @@ public final class WorkspaceViewModel {
      * next read (a debounce firing after Ctrl+S) compares with.
      */
     private final Map<String, String> saved = new java.util.HashMap<>();
+    /** Each file's reading by its bytes: a read after a keystroke parses only the files that changed. */
+    private final FileReadings readings = new FileReadings();
     private final Optional<Recovery> recovery;
     private LanguageService language;
     private final ReadOnlyObjectWrapper<Map<String, String>> appliedEdits = new ReadOnlyObjectWrapper<>(this, "appliedEdits", Map.of());
@@ -134,7 +136,7 @@ public final class WorkspaceViewModel {
         status.set("Reading " + target + "…");
         Map<String, String> edits = Map.copyOf(unsaved);
         boolean first = !target.equals(root.get());
-        runner.run(() -> new Opened(LoadedWorkspace.read(target, edits), first ? left(target) : Map.of()),
+        runner.run(() -> new Opened(LoadedWorkspace.read(target, edits, readings), first ? left(target) : Map.of()),
                 opened -> {
                     if (ticket == started) {
                         show(opened.workspace(), edits.isEmpty() ? Origin.DISK : Origin.EDIT);
@@ -581,7 +583,7 @@ public final class WorkspaceViewModel {
         }
         int ticket = ++started;
         Map<String, String> edits = Map.copyOf(unsaved);
-        runner.run(() -> LoadedWorkspace.read(target, edits),
+        runner.run(() -> LoadedWorkspace.read(target, edits, readings),
                 workspace -> {
                     if (ticket == started) {
                         show(workspace, origin);

@@ -48,6 +48,8 @@ import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
+import static dev.gatehouse.ui.common.Failures.reason;
+
 /**
  * The permission matrix's state. The only matrix code that talks to core: on each workspace read it compiles the
  * engine and computes both matrices (agents × tools, agents × models) of the chosen namespace, system and task
@@ -535,9 +537,6 @@ public final class MatrixViewModel {
         });
     }
 
-    private static String reason(Throwable failure) {
-        return failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
-    }
 
     private static List<String> withAny(List<String> names) {
         List<String> out = new ArrayList<>(names.size() + 1);

@@ -43,6 +43,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import static dev.gatehouse.ui.common.Failures.reason;
+
 /**
  * The state of the workspace window. With its package-private {@link LoadedWorkspace} and {@link Outline} it is
  * the only UI code that talks to core: it reads and validates a folder through the {@link TaskRunner}, then
@@ -655,9 +657,6 @@ public final class WorkspaceViewModel {
         status.set("Could not open " + target + ": " + reason(failure));
     }
 
-    private static String reason(Throwable failure) {
-        return failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
-    }
 
     private static Optional<Path> firstFolder(List<File> dropped) {
         return dropped.stream().filter(File::isDirectory).map(File::toPath).findFirst();

@@ -5,6 +5,7 @@ import dev.gatehouse.ui.common.DialogService;
 import dev.gatehouse.ui.common.DialogService.UnsavedChoice;
 import dev.gatehouse.ui.common.FxTaskRunner;
 import dev.gatehouse.ui.common.Theme;
+import dev.gatehouse.ui.editor.SourceEditor;
 import dev.gatehouse.ui.matrix.GridModel;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -295,8 +296,8 @@ class EditingTest {
 
     private CodeArea openAt(FxRobot robot, String path, int line) throws TimeoutException {
         robot.interact(() -> view.open(new SourceLocation(path, line, 1)));
-        await(() -> robot.lookup("#editor-" + path.replaceAll("[^A-Za-z0-9_-]", "-")).tryQuery().isPresent());
-        CodeArea area = robot.lookup("#editor-" + path.replaceAll("[^A-Za-z0-9_-]", "-")).queryAs(CodeArea.class);
+        await(() -> robot.lookup("#" + SourceEditor.idFor(path)).tryQuery().isPresent());
+        CodeArea area = robot.lookup("#" + SourceEditor.idFor(path)).queryAs(CodeArea.class);
         robot.clickOn(area);
         return area;
     }

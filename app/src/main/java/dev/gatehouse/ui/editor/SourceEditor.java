@@ -69,6 +69,8 @@ public final class SourceEditor {
     private Map<Integer, List<LineMark>> marksByLine = Map.of();
     /** The marks of the text on screen; empty while the text has changed since they were computed. */
     private List<LineMark> shownMarks = List.of();
+    /** The names of the text on screen; empty while it has changed since they were found. */
+    private List<NameSpan> shownNames = List.of();
     private Set<Integer> squiggled = Set.of();
     private int revealedParagraph = -1;
     private boolean replacing;
@@ -372,8 +374,9 @@ public final class SourceEditor {
         for (int p = from; p <= to && p < area.getParagraphs().size(); p++) {
             highlight(p);
         }
-        if (!shownMarks.isEmpty()) {
+        if (!shownMarks.isEmpty() || !shownNames.isEmpty()) {
             shownMarks = List.of();
+            shownNames = List.of();
             for (int p : squiggled) {
                 if (p < area.getParagraphs().size() && (p < from || p > to)) {
                     highlight(p);
@@ -390,14 +393,41 @@ public final class SourceEditor {
         }
     }
 
-    /** Underlines each mark's span, on top of the colours, restyling only the paragraphs marked before or now. */
+    /**
+     * Colours the names the workspace resolves in this text (references and definitions, list items included,
+     * which the line colours cannot tell), when the names were found in the text on screen.
+     */
+    public void showNames(String text, List<NameSpan> spans) {
+        if (!text.equals(area.getText())) {
+            return;
+        }
+        shownNames = List.copyOf(spans);
+        squiggle();
+    }
+
+    /**
+     * Underlines each mark's span and colours each name, on top of the line colours, restyling only the
+     * paragraphs decorated before or now.
+     */
     private void squiggle() {
         Map<Integer, List<int[]>> ranges = new TreeMap<>();
         for (LineMark m : shownMarks) {
             addRanges(m, ranges);
         }
+        Map<Integer, List<int[]>> names = new TreeMap<>();
+        for (NameSpan n : shownNames) {
+            if (n.line() == n.endLine() && n.line() >= 1 && n.line() <= area.getParagraphs().size()) {
+                int length = area.getParagraphLength(n.line() - 1);
+                int from = Math.min(n.column() - 1, length);
+                int to = Math.min(n.endColumn() - 1, length);
+                if (to > from) {
+                    names.computeIfAbsent(n.line() - 1, k -> new ArrayList<>()).add(new int[] {from, to});
+                }
+            }
+        }
         Set<Integer> repaint = new LinkedHashSet<>(squiggled);
         repaint.addAll(ranges.keySet());
+        repaint.addAll(names.keySet());
         for (int p : repaint) {
             if (p >= area.getParagraphs().size()) {
                 continue;
@@ -407,10 +437,15 @@ public final class SourceEditor {
                 continue;
             }
             StyleSpans<Collection<String>> colours = YamlHighlighter.styles(text);
+            List<int[]> named = names.get(p);
+            if (named != null) {
+                colours = colours.overlay(nameSpans(text.length(), named), SourceEditor::union);
+            }
             List<int[]> marked = ranges.get(p);
             area.setStyleSpans(p, 0, marked == null ? colours : colours.overlay(underlines(text.length(), marked), SourceEditor::union));
         }
         squiggled = new HashSet<>(ranges.keySet());
+        squiggled.addAll(names.keySet());
     }
 
     /** The per-paragraph column ranges [from, to, level ordinal] of one mark; an empty span takes the word it starts. */
@@ -473,6 +508,26 @@ public final class SourceEditor {
                 j++;
             }
             spans.add(level[i] < 0 ? List.of() : List.of("squiggle", "squiggle-" + FindingLevel.values()[level[i]].name().toLowerCase(Locale.ROOT)), j - i);
+            i = j;
+        }
+        return spans.create();
+    }
+
+    private static StyleSpans<Collection<String>> nameSpans(int length, List<int[]> ranges) {
+        boolean[] named = new boolean[length];
+        for (int[] r : ranges) {
+            for (int i = r[0]; i < r[1]; i++) {
+                named[i] = true;
+            }
+        }
+        StyleSpansBuilder<Collection<String>> spans = new StyleSpansBuilder<>();
+        int i = 0;
+        while (i < length) {
+            int j = i;
+            while (j < length && named[j] == named[i]) {
+                j++;
+            }
+            spans.add(named[i] ? List.of("yaml-reference") : List.of(), j - i);
             i = j;
         }
         return spans.create();

@@ -116,7 +116,12 @@ public final class WorkspaceView {
         root.setCenter(besideMatrix(content()));
         root.setBottom(statusBar());
         acceptDroppedFolders();
-        viewModel.revisionProperty().addListener((o, before, now) -> tabs.refresh(viewModel::document));
+        viewModel.revisionProperty().addListener((o, before, now) -> {
+            tabs.refresh(viewModel::document);
+            tabs.selectedProperty().get().ifPresent(e -> viewModel.namesOf(e.document().path(), e::showNames));
+        });
+        tabs.selectedProperty().addListener((o, before, now) ->
+                now.ifPresent(e -> viewModel.namesOf(e.document().path(), e::showNames)));
         viewModel.appliedEditsProperty().addListener((o, before, now) -> showApplied(now));
         viewModel.recoverableProperty().addListener((o, before, left) -> {
             if (left.isEmpty()) {

@@ -17,6 +17,7 @@ import dev.gatehouse.core.workspace.FolderWatcher;
 import dev.gatehouse.core.workspace.Recovery;
 import dev.gatehouse.ui.common.TaskRunner;
 import dev.gatehouse.ui.editor.CompletionItem;
+import dev.gatehouse.ui.editor.NameSpan;
 import dev.gatehouse.ui.editor.SourceDocument;
 import dev.gatehouse.ui.form.FormViewModel;
 import dev.gatehouse.ui.matrix.MatrixViewModel;
@@ -471,12 +472,49 @@ public final class WorkspaceViewModel {
             return Optional.empty();
         }
         if (languageFor != loaded.get()) {
-            Map<SourceId, String> texts = new LinkedHashMap<>();
-            loaded.get().documents().forEach((path, d) -> texts.put(new SourceId(path), d.text()));
-            language = LanguageService.of(loaded.get().workspace(), texts);
+            language = build(loaded.get());
             languageFor = loaded.get();
         }
         return Optional.of(language);
+    }
+
+    /**
+     * Every span of a file that names a resource (its references and its own name), for the editor to colour:
+     * computed off the FX thread once per validation, then handed to {@code shown} with the text it is for.
+     */
+    public void namesOf(String path, java.util.function.BiConsumer<String, List<NameSpan>> shown) {
+        Optional<LoadedWorkspace> at = loaded;
+        Optional<SourceDocument> doc = at.flatMap(w -> w.document(path));
+        if (doc.isEmpty()) {
+            return;
+        }
+        LoadedWorkspace w = at.get();
+        runner.run(() -> {
+            LanguageService services = languageFor == w ? language : build(w);
+            SourceId id = new SourceId(path);
+            List<NameSpan> out = new java.util.ArrayList<>();
+            services.references().stream().filter(r -> r.span().file().equals(id)).forEach(r -> out.add(span(r.span())));
+            services.definitions().stream().filter(d -> d.span().file().equals(id)).forEach(d -> out.add(span(d.span())));
+            return new Names(services, out);
+        }, result -> {
+            if (loaded.orElse(null) == w) {
+                language = result.services();
+                languageFor = w;
+            }
+            shown.accept(doc.get().text(), result.spans());
+        }, failure -> LOG.log(System.Logger.Level.WARNING, "could not index the names of " + path, failure));
+    }
+
+    private record Names(LanguageService services, List<NameSpan> spans) {}
+
+    private static NameSpan span(dev.gatehouse.core.source.Span s) {
+        return new NameSpan(s.line(), s.column(), s.endLine(), s.endColumn());
+    }
+
+    private static LanguageService build(LoadedWorkspace w) {
+        Map<SourceId, String> texts = new LinkedHashMap<>();
+        w.documents().forEach((path, d) -> texts.put(new SourceId(path), d.text()));
+        return LanguageService.of(w.workspace(), texts);
     }
 
     /**

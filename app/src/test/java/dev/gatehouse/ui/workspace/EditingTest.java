@@ -294,6 +294,16 @@ class EditingTest {
         await(() -> area.getText().equals(Files.readString(workspace.resolve(tool))));
     }
 
+    @Test
+    void namesTheWorkspaceResolvesAreColouredListItemsIncluded(FxRobot robot) throws Exception {
+        CodeArea area = openAt(robot, "agents/support-agent.yaml", 15);
+
+        // `    - support-reader` (line 15) names a role: a list item, which the line colours cannot know.
+        await(() -> area.getStyleOfChar(14, 8).contains("yaml-reference"));
+        assertTrue(area.getStyleOfChar(17, 8).contains("yaml-reference"), "`- kb-search` under tools");
+        assertFalse(area.getStyleOfChar(10, 8).contains("yaml-reference"), "prompt text names nothing");
+    }
+
     private CodeArea openAt(FxRobot robot, String path, int line) throws TimeoutException {
         robot.interact(() -> view.open(new SourceLocation(path, line, 1)));
         await(() -> robot.lookup("#" + SourceEditor.idFor(path)).tryQuery().isPresent());

@@ -44,6 +44,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
@@ -105,6 +106,7 @@ public final class MatrixViewModel {
     private Optional<AccessPlan> currentPlan = Optional.empty();
     private Map<SourceId, String> planSources = Map.of();
     private int planned;
+    private boolean lastFailed;
     /** The matrices of the last state on disk (read or saved), which "changed" cells are compared with. */
     private Optional<Computed> baseline = Optional.empty();
     /** The newest engine and catalog, which a waiting request builds on even before its matrix is shown. */
@@ -150,7 +152,7 @@ public final class MatrixViewModel {
      * thread. Cells are marked changed against the previous state on disk, and this one becomes that state.
      */
     public void show(Workspace workspace) {
-        request(new Request(Optional.of(workspace), value(namespace), value(system), value(task), Origin.DISK));
+        request(new Request(Optional.of(workspace), value(namespace), value(system), value(task), Origin.DISK, Optional.empty()));
     }
 
     /**
@@ -158,12 +160,20 @@ public final class MatrixViewModel {
      * the last saved state marked changed; the saved state stays what it was.
      */
     public void showEdited(Workspace workspace) {
-        request(new Request(Optional.of(workspace), value(namespace), value(system), value(task), Origin.EDIT));
+        showEdited(workspace, Optional.empty());
+    }
+
+    /**
+     * As {@link #showEdited(Workspace)}, knowing which files changed since the workspace last handed over: only
+     * the rows and columns those files can affect are decided again ({@link AccessMatrix#update}).
+     */
+    public void showEdited(Workspace workspace, Optional<Set<SourceId>> changedFiles) {
+        request(new Request(Optional.of(workspace), value(namespace), value(system), value(task), Origin.EDIT, changedFiles));
     }
 
     /** The workspace just saved: it becomes the saved state, so no cell is marked changed. */
     public void showSaved(Workspace workspace) {
-        request(new Request(Optional.of(workspace), value(namespace), value(system), value(task), Origin.SAVE));
+        request(new Request(Optional.of(workspace), value(namespace), value(system), value(task), Origin.SAVE, Optional.empty()));
     }
 
     /**
@@ -333,16 +343,21 @@ public final class MatrixViewModel {
             applying = false;
         }
         if (latest.isPresent()) {
-            request(new Request(Optional.empty(), value(namespace), value(system), value(task), Origin.FILTER));
+            request(new Request(Optional.empty(), value(namespace), value(system), value(task), Origin.FILTER, Optional.of(Set.of())));
         }
     }
 
     private void request(Request request) {
         if (running) {
             // A newer workspace must not be lost behind a later filter change: the waiting request keeps it.
+            // A newer workspace replacing a waiting one carries the files of both (relative to the last computed).
+            Request merged = waiting.filter(w -> w.workspace().isPresent() && request.workspace().isPresent())
+                    .map(w -> new Request(request.workspace(), request.namespace(), request.system(), request.task(),
+                            request.origin(), union(w.changed(), request.changed())))
+                    .orElse(request);
             waiting = Optional.of(waiting.filter(w -> request.workspace().isEmpty() && w.workspace().isPresent())
-                    .map(w -> new Request(w.workspace(), request.namespace(), request.system(), request.task(), w.origin()))
-                    .orElse(request));
+                    .map(w -> new Request(w.workspace(), request.namespace(), request.system(), request.task(), w.origin(), w.changed()))
+                    .orElse(merged));
             return;
         }
         start(request);
@@ -353,9 +368,15 @@ public final class MatrixViewModel {
         computing.set(true);
         status.set("Deciding every cell…");
         Optional<Computed> base = latest;
+        if (lastFailed) {
+            // The last computed workspace is not the one the request's changed files are relative to.
+            request = new Request(request.workspace(), request.namespace(), request.system(), request.task(), request.origin(), Optional.empty());
+            lastFailed = false;
+        }
+        Request job = request;
         // "Changed" is against the last state on disk; a save starts afresh, so it marks nothing.
         Optional<Computed> before = request.origin() == Origin.SAVE ? Optional.empty() : baseline.or(() -> shown);
-        runner.run(() -> compute(request, base, before), result -> computed(request, result), this::failed);
+        runner.run(() -> compute(job, base, before), result -> computed(job, result), this::failed);
     }
 
     /** Off the FX thread: the engine (for a new workspace), then both matrices of the request's scope. */
@@ -370,11 +391,19 @@ public final class MatrixViewModel {
         String tsk = catalog.tasks(ns).contains(request.task()) ? request.task() : ANY;
         Context ctx = new Context(ns, optional(sys), optional(tsk));
         String key = ns + "\u0000" + sys + "\u0000" + tsk;
-        MatrixState tools = ns.isEmpty() ? MatrixState.EMPTY : MatrixState.of(key, AccessMatrix.tools(engine, ctx),
+        // After a known edit, in the same scope as the last matrix: decide again only what the files can affect.
+        Optional<AccessMatrix> previous = base.filter(b -> b.toolMatrix() != null && b.context().equals(ctx))
+                .map(Computed::toolMatrix);
+        AccessMatrix toolMatrix = ns.isEmpty() ? null
+                : request.workspace().isEmpty() && previous.isPresent() ? previous.get()
+                : previous.isPresent() && request.changed().isPresent() && request.workspace().isPresent()
+                        ? AccessMatrix.update(previous.get(), engine, request.changed().get())
+                        : AccessMatrix.tools(engine, ctx);
+        MatrixState tools = ns.isEmpty() ? MatrixState.EMPTY : MatrixState.of(key, toolMatrix,
                 catalog.risks(ns), before.map(Computed::tools));
         MatrixState models = ns.isEmpty() ? MatrixState.EMPTY : MatrixState.of(key, AccessMatrix.models(engine, ctx),
                 java.util.Map.of(), before.map(Computed::models));
-        return new Computed(engine, catalog, ctx, tools, models);
+        return new Computed(engine, catalog, ctx, tools, models, toolMatrix);
     }
 
     private void computed(Request request, Computed result) {
@@ -417,6 +446,7 @@ public final class MatrixViewModel {
 
     private void failed(Throwable failure) {
         running = false;
+        lastFailed = true;
         LOG.log(System.Logger.Level.WARNING, "could not compute the permission matrix", failure);
         computing.set(false);
         status.set("Could not compute the matrix: " + reason(failure));
@@ -555,7 +585,18 @@ public final class MatrixViewModel {
     }
 
     /** What a matrix job was asked: a new workspace (or the shown engine) and the scope chosen. */
-    private record Request(Optional<Workspace> workspace, String namespace, String system, String task, Origin origin) {}
+    /** {@code changed}: the files changed since the last computed workspace, empty when not known (decide all). */
+    private record Request(Optional<Workspace> workspace, String namespace, String system, String task, Origin origin,
+                           Optional<Set<SourceId>> changed) {}
+
+    private static Optional<Set<SourceId>> union(Optional<Set<SourceId>> a, Optional<Set<SourceId>> b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return Optional.empty();
+        }
+        Set<SourceId> out = new java.util.HashSet<>(a.get());
+        out.addAll(b.get());
+        return Optional.of(Set.copyOf(out));
+    }
 
     /** Where a request's workspace comes from, which decides what its cells are compared with. */
     private enum Origin { DISK, EDIT, SAVE, FILTER }
@@ -565,7 +606,8 @@ public final class MatrixViewModel {
     private record Written(byte[] bytes, String what) {}
 
     /** One job's outcome: the engine, what the filters offer, the scope decided, and both encoded matrices. */
-    private record Computed(DecisionEngine engine, Catalog catalog, Context context, MatrixState tools, MatrixState models) {
+    private record Computed(DecisionEngine engine, Catalog catalog, Context context, MatrixState tools, MatrixState models,
+                            AccessMatrix toolMatrix) {
         MatrixState state(Subject subject) {
             return subject == Subject.MODELS ? models : tools;
         }

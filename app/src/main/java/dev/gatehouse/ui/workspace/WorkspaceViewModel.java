@@ -42,6 +42,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import static dev.gatehouse.ui.common.Failures.reason;
@@ -93,6 +94,12 @@ public final class WorkspaceViewModel {
     /** Each file's reading by its bytes: a read after a keystroke parses only the files that changed. */
     private final FileReadings readings = new FileReadings();
     private final Optional<Recovery> recovery;
+    /**
+     * The files edited since the matrix was last handed a workspace, so it decides again only what they can
+     * affect; not known after a change on disk, when it decides everything.
+     */
+    private final Set<SourceId> matrixChanges = new java.util.HashSet<>();
+    private boolean matrixChangesKnown = true;
     private LanguageService language;
     private final ReadOnlyObjectWrapper<Map<String, String>> appliedEdits = new ReadOnlyObjectWrapper<>(this, "appliedEdits", Map.of());
     private LoadedWorkspace languageFor;
@@ -131,6 +138,8 @@ public final class WorkspaceViewModel {
      */
     public void open(Path folder) {
         Path target = folder.toAbsolutePath().normalize();
+        // A read from disk may find any file changed: the matrix decides every cell again.
+        matrixChangesKnown = false;
         if (!target.equals(root.get())) {
             unsaved.clear();
         }
@@ -174,6 +183,7 @@ public final class WorkspaceViewModel {
             unsaved.put(path, text);
             keepRecovery(r -> r.keep(target, path, text));
         }
+        matrixChanges.add(new SourceId(path));
         analyse(Origin.EDIT);
     }
 
@@ -356,6 +366,7 @@ public final class WorkspaceViewModel {
         }
         if (restore) {
             unsaved.putAll(left);
+            left.keySet().forEach(p -> matrixChanges.add(new SourceId(p)));
             status.set("Recovered unsaved changes of " + left.size() + (left.size() == 1 ? " file" : " files"));
             analyse(Origin.EDIT);
         } else {
@@ -394,6 +405,7 @@ public final class WorkspaceViewModel {
             keepRecovery(r -> r.forget(target, path));
         }
         if (unsaved.remove(path) != null) {
+            matrixChanges.add(new SourceId(path));
             analyse(unsaved.isEmpty() ? Origin.DISK : Origin.EDIT);
         }
     }
@@ -433,6 +445,8 @@ public final class WorkspaceViewModel {
 
     /** Something under the workspace changed on disk: validate again, unsaved edits still in place. */
     public void externalChange() {
+        // Another program may have changed any file: the matrix decides every cell again.
+        matrixChangesKnown = false;
         if (!loading.get()) {
             analyse(unsaved.isEmpty() ? Origin.DISK : Origin.EDIT);
         }
@@ -598,6 +612,7 @@ public final class WorkspaceViewModel {
         }
         Path target = loaded.get().root();
         byPath.forEach((p, t) -> {
+            matrixChanges.add(new SourceId(p));
             unsaved.put(p, t);
             keepRecovery(r -> r.keep(target, p, t));
         });
@@ -681,9 +696,11 @@ public final class WorkspaceViewModel {
         matrix.setTexts(manifests, texts -> applyEdits("Edited from the matrix", texts));
         switch (origin) {
             case DISK -> matrix.show(workspace.workspace());
-            case EDIT -> matrix.showEdited(workspace.workspace());
+            case EDIT -> matrix.showEdited(workspace.workspace(), matrixChangesKnown ? Optional.of(Set.copyOf(matrixChanges)) : Optional.empty());
             case SAVE -> matrix.showSaved(workspace.workspace());
         }
+        matrixChanges.clear();
+        matrixChangesKnown = true;
     }
 
     /** What a shown workspace reflects, which tells the matrix what its changed cells are relative to. */

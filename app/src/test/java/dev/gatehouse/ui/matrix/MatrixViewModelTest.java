@@ -110,6 +110,31 @@ class MatrixViewModelTest {
     }
 
     @Test
+    void anEditWithItsChangedFileDecidesTheSameCellsAsAFullRecompute(@org.junit.jupiter.api.io.TempDir java.nio.file.Path temp)
+            throws java.io.IOException {
+        show();
+        java.nio.file.Path copy = SampleWorkspaces.copy(SampleWorkspaces.governed(), temp.resolve("governed"));
+        java.nio.file.Path role = copy.resolve("roles/support-reader.yaml");
+        java.nio.file.Files.writeString(role, java.nio.file.Files.readString(role).replace("    - tool:kb-search:invoke\n", ""));
+        Workspace edited = SampleWorkspaces.validate(copy).workspace();
+
+        viewModel.showEdited(edited, java.util.Optional.of(java.util.Set.of(new dev.gatehouse.core.source.SourceId("roles/support-reader.yaml"))));
+
+        AccessMatrix full = AccessMatrix.tools(DecisionEngine.compile(edited), Context.of(NAMESPACE));
+        GridModel grid = viewModel.gridProperty().get();
+        int changed = 0;
+        for (int r = 0; r < grid.rowCount(); r++) {
+            for (int c = 0; c < grid.columnCount(); c++) {
+                int fr = full.agents().indexOf(grid.rowName(r));
+                int fc = full.columns().indexOf(grid.columnName(c));
+                assertEquals(full.strictVerdict(fr, fc).name(), grid.verdict(r, c).name(), grid.rowName(r) + " × " + grid.columnName(c));
+                changed += grid.changed(r, c) ? 1 : 0;
+            }
+        }
+        assertTrue(changed > 0, "removing kb-search from support-reader changes some cell");
+    }
+
+    @Test
     void searchNarrowsTheSideWhoseNamesMatch() {
         show();
 

@@ -1,10 +1,8 @@
 package dev.gatehouse.core.edit;
 
 import dev.gatehouse.core.parse.ListNode;
-import dev.gatehouse.core.parse.ManifestParser;
 import dev.gatehouse.core.parse.MapNode;
 import dev.gatehouse.core.parse.Node;
-import dev.gatehouse.core.parse.ParsedFile;
 import dev.gatehouse.core.parse.ScalarNode;
 import dev.gatehouse.core.parse.ScalarStyle;
 import dev.gatehouse.core.parse.SourceFormat;
@@ -12,7 +10,6 @@ import dev.gatehouse.core.source.SourceId;
 import dev.gatehouse.core.source.SourceText;
 import dev.gatehouse.core.source.Span;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,12 +37,7 @@ final class JsonEdits implements ManifestEdits {
         if (text.startsWith("\uFEFF")) {
             return Optional.empty();
         }
-        ParsedFile parsed = new ManifestParser().parse(file, text.getBytes(StandardCharsets.UTF_8));
-        if (parsed.format() != SourceFormat.JSON || !parsed.readable() || parsed.documents().size() != 1
-                || !(parsed.documents().get(0).root() instanceof MapNode m)) {
-            return Optional.empty();
-        }
-        return Optional.of(new JsonEdits(new SourceText(file, text), m));
+        return ManifestEdits.singleMap(file, text, SourceFormat.JSON).map(m -> new JsonEdits(new SourceText(file, text), m));
     }
 
     @Override

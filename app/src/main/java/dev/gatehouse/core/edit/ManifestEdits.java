@@ -1,10 +1,14 @@
 package dev.gatehouse.core.edit;
 
 import dev.gatehouse.core.parse.ListNode;
+import dev.gatehouse.core.parse.ManifestParser;
 import dev.gatehouse.core.parse.MapNode;
 import dev.gatehouse.core.parse.Node;
+import dev.gatehouse.core.parse.ParsedFile;
+import dev.gatehouse.core.parse.SourceFormat;
 import dev.gatehouse.core.source.SourceId;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,6 +45,18 @@ interface ManifestEdits {
     Optional<TextEdit> removeItemAt(List<String> listPath, int index);
 
     Optional<TextEdit> removeField(List<String> path);
+
+    /** The root mapping of a file's text when it is one readable document of {@code format} with a map at its root. */
+    static Optional<MapNode> singleMap(SourceId file, String text,
+                                                                SourceFormat format) {
+        ParsedFile parsed = new ManifestParser()
+                .parse(file, text.getBytes(StandardCharsets.UTF_8));
+        if (parsed.format() != format || !parsed.readable() || parsed.documents().size() != 1
+                || !(parsed.documents().get(0).root() instanceof MapNode m)) {
+            return Optional.empty();
+        }
+        return Optional.of(m);
+    }
 
     /** The node at {@code path} below {@code root}. */
     static Optional<Node> at(Node root, List<String> path) {

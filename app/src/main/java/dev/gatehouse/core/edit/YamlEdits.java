@@ -1,10 +1,8 @@
 package dev.gatehouse.core.edit;
 
 import dev.gatehouse.core.parse.ListNode;
-import dev.gatehouse.core.parse.ManifestParser;
 import dev.gatehouse.core.parse.MapNode;
 import dev.gatehouse.core.parse.Node;
-import dev.gatehouse.core.parse.ParsedFile;
 import dev.gatehouse.core.parse.ScalarNode;
 import dev.gatehouse.core.parse.ScalarStyle;
 import dev.gatehouse.core.parse.SourceFormat;
@@ -12,7 +10,6 @@ import dev.gatehouse.core.source.SourceId;
 import dev.gatehouse.core.source.SourceText;
 import dev.gatehouse.core.source.Span;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,12 +41,8 @@ public final class YamlEdits implements ManifestEdits {
 
     /** The edits of a file's text; empty unless it is one YAML document holding a block mapping, read without error. */
     public static Optional<YamlEdits> of(SourceId file, String text) {
-        ParsedFile parsed = new ManifestParser().parse(file, text.getBytes(StandardCharsets.UTF_8));
-        if (parsed.format() != SourceFormat.YAML || !parsed.readable() || parsed.documents().size() != 1
-                || !(parsed.documents().get(0).root() instanceof MapNode m) || m.flow()) {
-            return Optional.empty();
-        }
-        return Optional.of(new YamlEdits(new SourceText(file, text), m));
+        return ManifestEdits.singleMap(file, text, SourceFormat.YAML).filter(m -> !m.flow())
+                .map(m -> new YamlEdits(new SourceText(file, text), m));
     }
 
     @Override

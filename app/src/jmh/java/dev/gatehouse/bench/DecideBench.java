@@ -36,10 +36,10 @@ import java.util.Set;
  * many rounds of the 10,000 queries), the full agents × tools matrices, and the incremental update of the
  * no-context matrix after a change of one AgentRole file. Any wrong answer exits 1 before anything is timed.
  *
- * <pre>java -cp … dev.gatehouse.bench.DecideBench /tmp/bench-medium [--warmup 30] [--rounds 30] [--matrix-runs 7] [--updates 21]</pre>
+ * <pre>java -cp … dev.gatehouse.bench.DecideBench /tmp/bench-medium [--warmup 30] [--warmup-seconds 10] [--rounds 30] [--matrix-runs 7] [--updates 21]</pre>
  */
 public final class DecideBench {
-    private static final String USAGE = "usage: DecideBench INSTANCE_DIR [--warmup N] [--rounds N] [--matrix-runs N] [--updates N]";
+    private static final String USAGE = "usage: DecideBench INSTANCE_DIR [--warmup N] [--warmup-seconds S] [--rounds N] [--matrix-runs N] [--updates N]";
 
     private DecideBench() {
     }
@@ -50,12 +50,14 @@ public final class DecideBench {
     public static void main(String[] args) throws IOException {
         Path dir = null;
         int warmup = 30;
+        double warmupSeconds = 10;
         int rounds = 30;
         int matrixRuns = 7;
         int updates = 21;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--warmup" -> warmup = Integer.parseInt(args[++i]);
+                case "--warmup-seconds" -> warmupSeconds = Double.parseDouble(args[++i]);
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
                 case "--matrix-runs" -> matrixRuns = Integer.parseInt(args[++i]);
                 case "--updates" -> updates = Integer.parseInt(args[++i]);
@@ -118,6 +120,9 @@ public final class DecideBench {
             new WorkspaceReader().read(inputs);
             parse[i] = System.nanoTime() - a;
         }
+        for (int i = 0; i < 10; i++) {
+            DecisionEngine.compile(ws); // warm-up: the first compiles run interpreted code
+        }
         long[] compile = new long[11];
         for (int i = 0; i < compile.length; i++) {
             long a = System.nanoTime();
@@ -128,7 +133,7 @@ public final class DecideBench {
                 ms(median(parse)), ms(min(parse)), inputs.size());
         System.out.printf("compile (DecisionEngine.compile, warm): median %.1f ms, min %.1f ms%n", ms(median(compile)), ms(min(compile)));
 
-        decisions(engine, queries, warmup, rounds);
+        decisions(engine, queries, warmup, warmupSeconds, rounds);
         matrices(ws, matrixRuns);
         updates(readings, inputs, ws, updates);
     }
@@ -225,11 +230,18 @@ public final class DecideBench {
 
     // ------------------------------------------------------------------------------------------------ timing
 
-    /** One decision at a time over the queries, {@code rounds} times after {@code warmup} rounds. */
-    private static void decisions(DecisionEngine engine, List<Query> queries, int warmup, int rounds) {
+    /**
+     * One decision at a time over the queries, {@code rounds} times after at least {@code warmup} rounds and
+     * {@code warmupSeconds} of warm-up. The time matters more than the count: the JIT's last recompilations and
+     * G1's first collections (which move the compiled tables together) take seconds, and until then a decision
+     * costs twice what it does after (as JMH's default warm-up of 5 × 10 s allows for).
+     */
+    private static void decisions(DecisionEngine engine, List<Query> queries, int warmup, double warmupSeconds, int rounds) {
         Query[] qs = queries.toArray(Query[]::new);
         long sink = 0;
-        for (int r = 0; r < warmup; r++) {
+        long warmEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
+        int warmed = 0;
+        for (int r = 0; r < warmup || System.nanoTime() < warmEnd; r++, warmed++) {
             for (Query q : qs) {
                 sink += engine.decideTool(q.agent(), q.tool(), q.context(), TraceSink.NONE).strict().verdict().ordinal();
             }
@@ -259,8 +271,8 @@ public final class DecideBench {
             timer[i] = System.nanoTime() - a;
         }
         Arrays.sort(samples);
-        System.out.printf("single decision (%d warm-up rounds, %d measured rounds of %d queries, TraceSink.NONE, one at a time):%n",
-                warmup, rounds, qs.length);
+        System.out.printf("single decision (%d warm-up rounds in %.0f s or more, %d measured rounds of %d queries, TraceSink.NONE, one at a time):%n",
+                warmed, warmupSeconds, rounds, qs.length);
         System.out.printf("  median %.3f µs   p90 %.3f µs   p99 %.3f µs   p99.9 %.3f µs   max %.1f µs%n",
                 us(samples[samples.length / 2]), us(at(samples, 0.90)), us(at(samples, 0.99)), us(at(samples, 0.999)), us(samples[samples.length - 1]));
         System.out.printf("  (each sample includes one System.nanoTime pair, median %d ns; untimed loop: %.3f µs per decision) [%d]%n",
@@ -274,11 +286,14 @@ public final class DecideBench {
         long[] fresh = new long[runs];
         long[] freshTask = new long[runs];
         long[] again = new long[runs];
+        long[] compiled = new long[runs];
         long cells = 0;
         long taskCells = 0;
         for (int i = 0; i < runs; i++) {
+            long z = System.nanoTime();
             DecisionEngine engine = DecisionEngine.compile(ws);
             long a = System.nanoTime();
+            compiled[i] = a - z;
             AccessMatrix m = AccessMatrix.tools(engine, none);
             long b = System.nanoTime();
             AccessMatrix t = AccessMatrix.tools(engine, task);
@@ -286,20 +301,23 @@ public final class DecideBench {
             AccessMatrix m2 = AccessMatrix.tools(engine, none);
             long d = System.nanoTime();
             fresh[i] = b - a;
+            compiled[i] += b - a;
             freshTask[i] = c - b;
             again[i] = d - c;
             cells = m.cells().size();
             taskCells = t.cells().size() + m2.cells().size() - m.cells().size();
         }
-        System.out.printf("matrix agents × tools, no context (%,d cells), fresh engine: median %.1f ms, min %.1f ms; again on that engine: median %.1f ms%n",
+        System.out.printf("matrix agents × tools, no context (%,d cells), first on a new engine: median %.1f ms, min %.1f ms; again on that engine: median %.1f ms%n",
                 cells, ms(median(fresh)), ms(min(fresh)), ms(median(again)));
-        System.out.printf("matrix bench-system members in bench-task (%,d cells), fresh engine: median %.1f ms, min %.1f ms%n",
+        System.out.printf("  compile + that first matrix (workspace to matrix): median %.1f ms, min %.1f ms%n", ms(median(compiled)), ms(min(compiled)));
+        System.out.printf("matrix bench-system members in bench-task (%,d cells), first on the engine in that context: median %.1f ms, min %.1f ms%n",
                 taskCells, ms(median(freshTask)), ms(min(freshTask)));
     }
 
     /**
-     * The no-context matrix after one AgentRole file changes (its last permission removed, then put back, in
-     * turn): the file re-read, the workspace reassembled, a new engine compiled, and {@link AccessMatrix#update}.
+     * The no-context matrix after one AgentRole file changes (its capability grants removed, then put back, in
+     * turn): the file re-read, the workspace reassembled, a new engine compiled from the previous one
+     * ({@code DecisionEngine.compile(workspace, previous, changed)}), and {@link AccessMatrix#update}.
      * The first update is compared with a full recompute, cell by cell.
      */
     private static void updates(List<WorkspaceReader.FileReading> readings, List<SourceInput> inputs, Workspace ws, int n) {
@@ -316,7 +334,8 @@ public final class DecideBench {
         }
         SourceInput original = inputs.get(at);
         String text = new String(original.bytes(), StandardCharsets.UTF_8);
-        String edited = text.substring(0, text.stripTrailing().lastIndexOf('\n') + 1);
+        // The role loses its capability grants: an edit that changes cells, so that the update has work to do.
+        String edited = text.lines().filter(l -> !l.strip().startsWith("- capability:")).collect(java.util.stream.Collectors.joining("\n", "", "\n"));
         SourceInput changed = new SourceInput(original.id(), edited.getBytes(StandardCharsets.UTF_8));
         WorkspaceReader reader = new WorkspaceReader();
         Context ctx = Context.of("default");
@@ -325,23 +344,25 @@ public final class DecideBench {
         long naming = ws.manifests().stream().map(Manifest::resource).filter(r -> r instanceof Agent a
                 && a.roles().stream().anyMatch(x -> x.value().equals(role))).count();
 
-        AccessMatrix previous = AccessMatrix.tools(DecisionEngine.compile(ws), ctx);
+        DecisionEngine before = DecisionEngine.compile(ws);
+        AccessMatrix previous = AccessMatrix.tools(before, ctx);
         List<WorkspaceReader.FileReading> current = new ArrayList<>(readings);
         long[] read = new long[n];
         long[] compile = new long[n];
         long[] update = new long[n];
         long[] total = new long[n];
-        for (int i = 0; i < n; i++) {
-            SourceInput next = i % 2 == 0 ? changed : original;
+        int warm = 40; // edits untimed first: the derived compile's code runs interpreted at first
+        for (int i = -warm; i < n; i++) {
+            SourceInput next = (i + warm) % 2 == 0 ? changed : original;
             long a = System.nanoTime();
             current.set(at, reader.readFile(next));
             Workspace after = WorkspaceReader.assemble(current);
             long b = System.nanoTime();
-            DecisionEngine engine = DecisionEngine.compile(after);
+            DecisionEngine engine = DecisionEngine.compile(after, before, Set.of(next.id()));
             long c = System.nanoTime();
             AccessMatrix m = AccessMatrix.update(previous, engine, Set.of(next.id()));
             long d = System.nanoTime();
-            if (i == 0) {
+            if (i == -warm) {
                 AccessMatrix full = AccessMatrix.tools(DecisionEngine.compile(after), ctx);
                 int differing = compare(full, m);
                 int changedCells = compare(previous, m);
@@ -349,16 +370,19 @@ public final class DecideBench {
                     System.err.printf("DecideBench: the updated matrix differs from a full recompute in %d cells%n", differing);
                     System.exit(1);
                 }
-                System.out.printf("incremental: role `%s` (named by %d agents) loses a permission: %d cells change; update equals a full recompute%n",
+                System.out.printf("incremental: role `%s` (named by %d agents) loses its capability grants: %d cells change; update equals a full recompute%n",
                         role, naming, changedCells);
             }
-            read[i] = b - a;
-            compile[i] = c - b;
-            update[i] = d - c;
-            total[i] = d - b;
+            if (i >= 0) {
+                read[i] = b - a;
+                compile[i] = c - b;
+                update[i] = d - c;
+                total[i] = d - b;
+            }
             previous = m;
+            before = engine;
         }
-        System.out.printf("incremental update after one AgentRole edit (%d edits): compile %.2f ms + AccessMatrix.update %.2f ms = %.2f ms median (min %.2f ms);"
+        System.out.printf("incremental update after one AgentRole edit (%d edits after 40 untimed): compile %.2f ms + AccessMatrix.update %.2f ms = %.2f ms median (min %.2f ms);"
                 + " re-read of the file + assemble %.2f ms%n", n, ms(median(compile)), ms(median(update)), ms(median(total)), ms(min(total)), ms(median(read)));
     }
 

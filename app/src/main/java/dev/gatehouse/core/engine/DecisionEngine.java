@@ -22,6 +22,7 @@ import dev.gatehouse.core.source.SourceId;
 import dev.gatehouse.core.source.Span;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -79,7 +80,7 @@ public final class DecisionEngine {
         }
     }
 
-    private DecisionEngine(Workspace workspace) {
+    private DecisionEngine(Workspace workspace, DecisionEngine previous, Collection<SourceId> changed) {
         this.workspace = workspace;
         List<Resource> strictResources = new ArrayList<>();
         for (Manifest m : workspace.manifests()) {
@@ -103,16 +104,30 @@ public final class DecisionEngine {
                 unreadable.add(f.path());
             }
         }
-        this.toolCalls = new ToolCallIndex(this);
+        this.toolCalls = new ToolCallIndex(this, previous == null ? null : previous.toolCalls, changed);
     }
 
     /** Compiles a workspace (diagnostics included) for decisions. */
     public static DecisionEngine compile(Workspace workspace) {
-        return new DecisionEngine(workspace);
+        return new DecisionEngine(workspace, null, null);
+    }
+
+    /**
+     * Compiles {@code workspace}, the workspace of {@code previous} after an edit of the files {@code changed}
+     * (added and deleted files included), taking from {@code previous} the compiled tables that edit cannot
+     * affect. Answers exactly as {@link #compile(Workspace)} would; only faster after a small edit.
+     */
+    public static DecisionEngine compile(Workspace workspace, DecisionEngine previous, Collection<SourceId> changed) {
+        return new DecisionEngine(workspace, previous, changed);
     }
 
     public Workspace workspace() {
         return workspace;
+    }
+
+    /** How many compiled agent rows came from the engine this one was compiled from (for tests). */
+    int rowsTaken() {
+        return toolCalls.rowsTaken();
     }
 
     // =================================================================================================== tool calls

@@ -1,6 +1,10 @@
 package dev.gatehouse.core.engine;
 
 import dev.gatehouse.core.model.Agent;
+import dev.gatehouse.core.model.Manifest;
+import dev.gatehouse.core.model.SourceSummary;
+import dev.gatehouse.core.model.Workspace;
+import dev.gatehouse.core.source.SourceId;
 import dev.gatehouse.core.model.AgentPolicy;
 import dev.gatehouse.core.model.AgentRole;
 import dev.gatehouse.core.model.ModelEndpoint;
@@ -13,6 +17,7 @@ import dev.gatehouse.core.source.Located;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -109,6 +114,8 @@ final class ToolCallIndex {
     private final Set<String> taintedNamespaces = new HashSet<>();
 
     private final Map<String, Integer> permissionIds = new HashMap<>();
+    /** Each permission spelling of a role as its id: perm() applied once per spelling. */
+    private final Map<String, Integer> spellings = new HashMap<>();
     private final int words;
     private final Map<AgentRole, long[]> grants = new IdentityHashMap<>();
     private final Map<ToolPermission, Rule> rules = new IdentityHashMap<>();
@@ -119,6 +126,7 @@ final class ToolCallIndex {
     private final CaselessNames orlojBlocked = new CaselessNames();
     private final Map<AgentPolicy, Integer> orlojPolicyIds = new IdentityHashMap<>();
     private final Map<String, Space> spaces = new HashMap<>();
+    private final int rowsTaken;
 
     /** A ToolPermission's requirements as ids: {@code normalized} its perm()-ed, de-duplicated required list. */
     private record Rule(int[] normalized, boolean requiresExplicitly, boolean any, boolean operations, String action) {
@@ -128,7 +136,12 @@ final class ToolCallIndex {
         }
     }
 
-    ToolCallIndex(DecisionEngine engine) {
+    /**
+     * The index of {@code engine}'s worlds, every agent's row compiled. With {@code previous} (the index of the
+     * engine before an edit of the files {@code changed}), the rows and declarations that edit cannot affect are
+     * taken from it rather than compiled again ({@link Reuse}).
+     */
+    ToolCallIndex(DecisionEngine engine, ToolCallIndex previous, Collection<SourceId> changed) {
         this.engine = engine;
         this.strict = engine.strict;
         this.orloj = engine.orloj;
@@ -146,31 +159,44 @@ final class ToolCallIndex {
         }
         this.brokenPolicies = anyBrokenPolicy;
 
-        // perm() once per distinct spelling: both readings, and most roles, share them.
-        Map<String, Integer> spelled = new HashMap<>();
+        Reuse reuse = previous == null ? null : Reuse.between(previous.engine, engine, changed);
+        if (reuse != null) {
+            // The previous ids first, so that what is taken from it (declarations hold ids) means the same here.
+            permissionIds.putAll(previous.permissionIds);
+        }
+        // perm() once per distinct spelling: both readings, and most roles, share them (and the previous index).
+        if (reuse != null) {
+            spellings.putAll(previous.spellings);
+        }
         for (World w : List.of(strict, orloj)) {
             for (AgentRole role : w.roles.values()) {
                 for (Located<String> p : role.permissions()) {
-                    if (!spelled.containsKey(p.value())) {
+                    if (!spellings.containsKey(p.value())) {
                         Integer id = permissionIds.putIfAbsent(Permissions.perm(p.value()), permissionIds.size());
-                        spelled.put(p.value(), id == null ? permissionIds.size() - 1 : id);
+                        spellings.put(p.value(), id == null ? permissionIds.size() - 1 : id);
                     }
                 }
             }
         }
         this.words = (permissionIds.size() + 63) >>> 6;
+        // With no new id, the previous bitsets of the same roles and ids of the same rules mean the same here.
+        boolean sameIds = reuse != null && permissionIds.size() == previous.permissionIds.size();
         for (World w : List.of(strict, orloj)) {
             for (AgentRole role : w.roles.values()) {
-                long[] bits = new long[words];
-                for (Located<String> p : role.permissions()) {
-                    int id = spelled.get(p.value());
-                    bits[id >>> 6] |= 1L << id;
+                long[] bits = sameIds ? previous.grants.get(role) : null;
+                if (bits == null) {
+                    bits = new long[words];
+                    for (Located<String> p : role.permissions()) {
+                        int id = spellings.get(p.value());
+                        bits[id >>> 6] |= 1L << id;
+                    }
                 }
                 grants.put(role, bits);
             }
             for (List<ToolPermission> list : w.rulesByTool.values()) {
                 for (ToolPermission p : list) {
-                    rules.computeIfAbsent(p, x -> new Rule(ids(DecisionEngine.normalized(x.requiredPermissions())),
+                    Rule known = sameIds ? previous.rules.get(p) : null;
+                    rules.computeIfAbsent(p, x -> known != null ? known : new Rule(ids(DecisionEngine.normalized(x.requiredPermissions())),
                             !x.requiredPermissions().isEmpty(), x.matchAny(), !x.operationRules().isEmpty(), x.action().value()));
                 }
             }
@@ -192,7 +218,50 @@ final class ToolCallIndex {
         Set<String> namespaces = new HashSet<>(strict.agentsByNamespace.keySet());
         namespaces.addAll(orloj.agentsByNamespace.keySet());
         for (String ns : namespaces) {
-            spaces.put(ns, new Space(ns));
+            Space before = reuse == null ? null : previous.spaces.get(ns);
+            spaces.put(ns, before == null ? new Space(ns) : new Space(ns, before, reuse, sameIds));
+        }
+        compileAll();
+        int taken = 0;
+        for (Space space : spaces.values()) {
+            taken += space.taken;
+        }
+        this.rowsTaken = taken;
+    }
+
+    /** How many rows this index took from the previous one rather than compiling them (for tests). */
+    int rowsTaken() {
+        return rowsTaken;
+    }
+
+    /**
+     * The row of every agent of every namespace not taken from a previous index, with its facts without context,
+     * on every core when there are many: rows are independent, and every table they read is either built above
+     * and never written again or a concurrent map. Compiling them here rather than on first use keeps a matrix,
+     * and every question after, to look-ups.
+     */
+    private void compileAll() {
+        List<Runnable> todo = new ArrayList<>();
+        for (Space space : spaces.values()) {
+            Context none = Context.of(space.namespace);
+            Set<String> names = new LinkedHashSet<>();
+            strict.agents(space.namespace).forEach(a -> names.add(a.name()));
+            orloj.agents(space.namespace).forEach(a -> names.add(a.name()));
+            for (String name : names) {
+                if (!space.rows.containsKey(name)) {
+                    todo.add(() -> {
+                        Row row = space.row(name);
+                        if (row != null) {
+                            row.facts(none);
+                        }
+                    });
+                }
+            }
+        }
+        if (todo.size() < PARALLEL_ROWS || Runtime.getRuntime().availableProcessors() < 2) {
+            todo.forEach(Runnable::run);
+        } else {
+            todo.parallelStream().forEach(Runnable::run);
         }
     }
 
@@ -487,7 +556,123 @@ final class ToolCallIndex {
         return out;
     }
 
-    /** The agents of one namespace, by name, in either reading; rows are compiled when first asked about. */
+    /**
+     * What an edit leaves standing of the previous index: every row but those of {@code staleAgents}, every
+     * declaration but those of {@code staleKeys} (and, with {@code staleSlashes}, those naming a tool across
+     * namespaces). Only for edits of Agents, AgentRoles, Tools and ToolPermissions (and kinds no tool call reads),
+     * when every resource of every other file is the very object it was, with the same brokenness: any other
+     * edit compiles everything. Errs towards compiling more, never less; the property tests hold an index made
+     * this way equal to one compiled from scratch.
+     */
+    private record Reuse(Set<String> staleAgents, Set<String> staleKeys, boolean staleSlashes) {
+        boolean staleDeclaration(Declared d) {
+            return staleKeys.contains(d.key) || staleSlashes && d.orlojName.indexOf('/') >= 0;
+        }
+
+        /** The reuse between two engines' workspaces, {@code changed} the files edited between them, or null. */
+        static Reuse between(DecisionEngine before, DecisionEngine after, Collection<SourceId> changed) {
+            if (changed == null) {
+                return null;
+            }
+            Set<SourceId> files = new HashSet<>(changed);
+            for (Workspace ws : List.of(before.workspace(), after.workspace())) {
+                for (SourceSummary f : ws.files()) {
+                    // A file with nothing read from it may be one whose kind cannot be read, which denies everything.
+                    if (files.contains(f.path()) && f.resources().isEmpty()) {
+                        return null;
+                    }
+                }
+            }
+            // Both workspaces list their resources file by file in path order, so without the edited files the
+            // two lists must be the very same objects in the same order, each as broken as it was.
+            List<Resource> edited = new ArrayList<>();
+            if (!sameOutside(before.workspace().manifests(), after.workspace().manifests(), Manifest::resource,
+                    (x, y) -> x.resource() == y.resource() && x.broken() == y.broken(), files, edited)
+                    || !sameOutside(before.workspace().orloj().loaded(), after.workspace().orloj().loaded(), r -> r,
+                    (x, y) -> x == y, files, edited)) {
+                return null;
+            }
+            Set<String> agents = new HashSet<>();
+            Set<String> roles = new HashSet<>();
+            Set<String> keys = new HashSet<>();
+            boolean tools = false;
+            for (Resource r : edited) {
+                switch (r.meta().kind()) {
+                    case AGENT -> agents.add(r.name());
+                    case AGENT_ROLE -> roles.add(r.name());
+                    case TOOL -> {
+                        keys.add(key(r.name()));
+                        tools = true;
+                    }
+                    case TOOL_PERMISSION -> {
+                        keys.add(key(((ToolPermission) r).toolRef().value()));
+                        keys.add(key(r.name()));
+                        tools = true;
+                    }
+                    case SECRET, MCP_SERVER, TASK_SCHEDULE, TASK_WEBHOOK, WORKER, TOOL_APPROVAL -> {
+                        // No tool-call decision reads these kinds.
+                    }
+                    default -> {
+                        return null;
+                    }
+                }
+            }
+            // Rows read their roles by exact name (or across namespaces with a `/`) and their tools' declarations.
+            for (World w : List.of(after.strict, after.orloj)) {
+                for (Agent a : w.agents.values()) {
+                    if (agents.contains(a.name())) {
+                        continue;
+                    }
+                    boolean stale = false;
+                    for (int i = 0; i < a.roles().size() && !stale && !roles.isEmpty(); i++) {
+                        String ref = a.roles().get(i).value();
+                        stale = roles.contains(ref) || ref.indexOf('/') >= 0;
+                    }
+                    for (int i = 0; i < a.tools().size() && !stale && tools; i++) {
+                        String t = a.tools().get(i).value();
+                        stale = keys.contains(key(t)) || t.indexOf('/') >= 0;
+                    }
+                    if (stale) {
+                        agents.add(a.name());
+                    }
+                }
+            }
+            return new Reuse(agents, keys, tools);
+        }
+
+        /**
+         * Whether {@code was} and {@code now}, without the items of the {@code files}, are pairwise {@code same};
+         * the resources of the items of those files are added to {@code edited}.
+         */
+        private static <T> boolean sameOutside(List<T> was, List<T> now, java.util.function.Function<T, Resource> resource,
+                                               java.util.function.BiPredicate<T, T> same, Set<SourceId> files, List<Resource> edited) {
+            int i = 0;
+            int j = 0;
+            while (true) {
+                while (i < was.size() && files.contains(resource.apply(was.get(i)).meta().file())) {
+                    edited.add(resource.apply(was.get(i++)));
+                }
+                while (j < now.size() && files.contains(resource.apply(now.get(j)).meta().file())) {
+                    edited.add(resource.apply(now.get(j++)));
+                }
+                if (i == was.size() || j == now.size()) {
+                    return i == was.size() && j == now.size();
+                }
+                if (!same.test(was.get(i++), now.get(j++))) {
+                    return false;
+                }
+            }
+        }
+
+        private static String key(String name) {
+            return name.strip().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /**
+     * The agents of one namespace, by name, in either reading. The constructor of the index compiles the row of
+     * every agent; a row of another name (a question about an agent no reading has) is never made.
+     */
     private final class Space {
         final String namespace;
         final boolean tainted;
@@ -497,10 +682,39 @@ final class ToolCallIndex {
         final Map<String, Integer> keyIds = new ConcurrentHashMap<>();
         /** Per declared spelling, what the steps read about the tool alone, looked up once for every agent. */
         final Map<String, Declared> declarations = new ConcurrentHashMap<>();
+        /** How many rows came from the previous index. */
+        int taken;
 
         Space(String namespace) {
             this.namespace = namespace;
             this.tainted = taintedNamespaces.contains(namespace);
+        }
+
+        /**
+         * The space of {@code namespace} taking from {@code before} (the same namespace in the previous index)
+         * what {@code reuse} says the change cannot affect: every key id (so that the copied rows' tables stay
+         * valid), the declarations of keys it leaves alone when no permission got a new id (they hold ids), and
+         * the rows of agents it leaves alone whose Agent is the same object in both readings.
+         */
+        Space(String namespace, Space before, Reuse reuse, boolean sameIds) {
+            this(namespace);
+            keyIds.putAll(before.keyIds);
+            if (sameIds) {
+                for (Map.Entry<String, Declared> e : before.declarations.entrySet()) {
+                    if (!reuse.staleDeclaration(e.getValue())) {
+                        declarations.put(e.getKey(), e.getValue());
+                    }
+                }
+            }
+            for (Map.Entry<String, Row> e : before.rows.entrySet()) {
+                Row old = e.getValue();
+                String key = World.key(namespace, e.getKey());
+                if (!reuse.staleAgents().contains(e.getKey()) && strict.agents.get(key) == old.strictAgent
+                        && orloj.agents.get(key) == old.orlojAgent) {
+                    rows.put(e.getKey(), new Row(old));
+                    taken++;
+                }
+            }
         }
 
         /** The row of an agent, or null when neither reading has it. */
@@ -552,7 +766,7 @@ final class ToolCallIndex {
         Declared declared(String spelling) {
             Declared d = declarations.get(spelling);
             if (d == null) {
-                d = new Declared(this, spelling);
+                d = new Declared(ToolCallIndex.this, this, spelling);
                 declarations.putIfAbsent(spelling, d);
             }
             return d;
@@ -565,7 +779,7 @@ final class ToolCallIndex {
      * default permissions; as Orloj (trimmed) its registry entry, rules and default permissions, whether task
      * validation finds it, and whether any policy's {@code blocked_tools} names it.
      */
-    private final class Declared {
+    private static final class Declared {
         final String key;
         final int keyId;
         final Tool strictTool;
@@ -580,7 +794,10 @@ final class ToolCallIndex {
         final boolean orlojRegistered;
         final int[] orlojBlockers;
 
-        Declared(Space space, String name) {
+        Declared(ToolCallIndex index, Space space, String name) {
+            World strict = index.strict;
+            World orloj = index.orloj;
+            Set<Resource> broken = index.broken;
             String ns = space.namespace;
             this.key = name.strip().toLowerCase(Locale.ROOT);
             this.keyId = space.keyId(key);
@@ -590,9 +807,9 @@ final class ToolCallIndex {
                 taint |= broken.contains(p);
             }
             this.tainted = taint;
-            this.blockers = strictBlocked.matching(name);
+            this.blockers = index.strictBlocked.matching(name);
             this.strictRules = strict.rulesFor(ns, key);
-            this.strictInvoke = strictTool == null ? NO_IDS : ids(DecisionEngine.defaultPermissions(strictTool, name, "invoke"));
+            this.strictInvoke = strictTool == null ? NO_IDS : index.ids(DecisionEngine.defaultPermissions(strictTool, name, "invoke"));
             this.orlojName = name.strip();
             Optional<Tool> found = orloj.tool(ns, orlojName);
             if (found.isEmpty() && orlojName.contains("/")) {
@@ -601,9 +818,9 @@ final class ToolCallIndex {
             }
             this.orlojTool = found.orElse(null);
             this.orlojRules = orloj.rulesFor(ns, key);
-            this.orlojInvoke = orlojTool == null ? NO_IDS : ids(DecisionEngine.defaultPermissions(orlojTool, orlojName, "invoke"));
+            this.orlojInvoke = orlojTool == null ? NO_IDS : index.ids(DecisionEngine.defaultPermissions(orlojTool, orlojName, "invoke"));
             this.orlojRegistered = orloj.tools.containsKey(World.key(ns, name));
-            this.orlojBlockers = orlojBlocked.matching(name);
+            this.orlojBlockers = index.orlojBlocked.matching(name);
         }
     }
 
@@ -620,6 +837,7 @@ final class ToolCallIndex {
     private final class Row {
         final String name;
         final Agent strictAgent;
+        final Agent orlojAgent;
         final boolean strictBroken;
         final String[] keys;
         final int[] strictOut;
@@ -643,6 +861,7 @@ final class ToolCallIndex {
             Agent s = strict.agents.get(World.key(ns, name));
             Agent o = orloj.agents.get(World.key(ns, name));
             this.strictAgent = s;
+            this.orlojAgent = o;
             this.strictBroken = s != null && broken.contains(s);
             int capacity = (s == null ? 0 : s.tools().size()) + (o == null ? 0 : o.tools().size());
             Slots slots = new Slots(capacity);
@@ -744,6 +963,24 @@ final class ToolCallIndex {
             this.blockers = Arrays.copyOf(blockers, n);
             this.table = slots.table;
             this.mask = slots.mask;
+        }
+
+        /** A row of this index with the outcomes of a previous index's row, its facts to be worked out anew. */
+        Row(Row from) {
+            this.name = from.name;
+            this.strictAgent = from.strictAgent;
+            this.orlojAgent = from.orlojAgent;
+            this.strictBroken = from.strictBroken;
+            this.keys = from.keys;
+            this.strictOut = from.strictOut;
+            this.orlojOut = from.orlojOut;
+            this.blockers = from.blockers;
+            this.anyBlockers = from.anyBlockers;
+            this.orlojResolves = from.orlojResolves;
+            this.modelRefusers = from.modelRefusers;
+            this.toolRefusers = from.toolRefusers;
+            this.table = from.table;
+            this.mask = from.mask;
         }
 
         /** The slot of a key id, or -1 when neither reading declares it. */

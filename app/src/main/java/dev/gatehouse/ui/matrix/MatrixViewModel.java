@@ -381,7 +381,11 @@ public final class MatrixViewModel {
 
     /** Off the FX thread: the engine (for a new workspace), then both matrices of the request's scope. */
     private static Computed compute(Request request, Optional<Computed> base, Optional<Computed> before) {
-        DecisionEngine engine = request.workspace().map(DecisionEngine::compile)
+        // After a known edit the engine is compiled from the last one, taking what the edit cannot affect.
+        DecisionEngine engine = request.workspace()
+                .map(ws -> base.isPresent() && request.changed().isPresent()
+                        ? DecisionEngine.compile(ws, base.get().engine(), request.changed().get())
+                        : DecisionEngine.compile(ws))
                 .orElseGet(() -> base.orElseThrow().engine());
         Catalog catalog = request.workspace().map(Catalog::of).orElseGet(() -> base.orElseThrow().catalog());
         String ns = catalog.namespaces().contains(request.namespace()) ? request.namespace()

@@ -11,9 +11,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Small in-memory workspaces: file name → text. */
+/**
+ * Small in-memory workspaces: file name → text. Each file is read once per text and the reading kept, in copies
+ * too, as the editor keeps the readings of the files an edit leaves alone: the workspaces of a fixture and of its
+ * edited copy share the very resources of every file they share.
+ */
 final class Fixtures {
     private final Map<String, String> files = new LinkedHashMap<>();
+    private final Map<String, Map.Entry<String, WorkspaceReader.FileReading>> readings = new java.util.HashMap<>();
 
     static Fixtures of() {
         return new Fixtures();
@@ -32,6 +37,7 @@ final class Fixtures {
     Fixtures copy() {
         Fixtures f = new Fixtures();
         f.files.putAll(files);
+        f.readings.putAll(readings);
         return f;
     }
 
@@ -44,10 +50,18 @@ final class Fixtures {
     }
 
     Workspace workspace() {
-        List<SourceInput> inputs = new ArrayList<>();
-        files.forEach((name, text) -> inputs.add(new SourceInput(new SourceId(name), text.getBytes(StandardCharsets.UTF_8))));
-        inputs.sort(java.util.Comparator.comparing(i -> i.id().path()));
-        return new WorkspaceReader().read(inputs);
+        WorkspaceReader reader = new WorkspaceReader();
+        List<WorkspaceReader.FileReading> out = new ArrayList<>();
+        for (String name : new java.util.TreeSet<>(files.keySet())) {
+            String text = files.get(name);
+            Map.Entry<String, WorkspaceReader.FileReading> kept = readings.get(name);
+            if (kept == null || !kept.getKey().equals(text)) {
+                kept = Map.entry(text, reader.readFile(new SourceInput(new SourceId(name), text.getBytes(StandardCharsets.UTF_8))));
+                readings.put(name, kept);
+            }
+            out.add(kept.getValue());
+        }
+        return WorkspaceReader.assemble(out);
     }
 
     DecisionEngine engine() {

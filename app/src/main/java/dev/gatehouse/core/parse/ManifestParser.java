@@ -104,6 +104,12 @@ public final class ManifestParser {
     }
 
     private static String decode(byte[] bytes) throws CharacterCodingException {
+        // The String constructor is intrinsic and replaces what is not UTF-8 by U+FFFD; with no U+FFFD in its
+        // result the bytes were valid. Only a file holding U+FFFD (or bad bytes) pays for the reporting decoder.
+        String fast = new String(bytes, StandardCharsets.UTF_8);
+        if (fast.indexOf('\uFFFD') < 0) {
+            return fast;
+        }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -317,7 +323,10 @@ public final class ManifestParser {
         private final List<Document> documents = new ArrayList<>();
 
         private final Map<String, Node> anchors = new HashMap<>();
+        /** Expanded sizes of anchored nodes, which aliases repeat; any other node's size is passed up as {@link #lastSize}. */
         private final Map<Node, Long> sizes = new java.util.IdentityHashMap<>();
+        /** The expanded size (nodes, aliases counted as what they repeat) of the node {@link #node} returned last. */
+        private long lastSize;
         private List<Document.Construct> constructs;
         private int aliasCount;
 
@@ -402,6 +411,7 @@ public final class ManifestParser {
                     throw new LimitExceeded(Diagnostic.of(Code.GH108, at,
                             "more than " + limits.maxAliases() + " aliases to collections in one document"));
                 }
+                lastSize = sizes.getOrDefault(target, 1L);
                 return target;
             }
             if (e instanceof NodeEvent ne && ne.getAnchor() != null) {
@@ -441,7 +451,7 @@ public final class ManifestParser {
                     Event next;
                     while (!(next = events.next()).is(Event.ID.SequenceEnd)) {
                         Node item = node(events, next, depth + 1);
-                        size = addSize(size, item);
+                        size = addSize(size, lastSize, item);
                         items.add(item);
                     }
                     ListNode list = new ListNode(items, flow, span(c.getStartMark(), next.getEndMark()));
@@ -454,8 +464,9 @@ public final class ManifestParser {
                     Event next;
                     while (!(next = events.next()).is(Event.ID.MappingEnd)) {
                         Node key = node(events, next, depth + 1);
+                        size = addSize(size, lastSize, key);
                         Node value = node(events, events.next(), depth + 1);
-                        size = addSize(addSize(size, key), value);
+                        size = addSize(size, lastSize, value);
                         if (!(key instanceof ScalarNode k)) {
                             diags.add(Diagnostic.of(Code.GH101, key.span(), "a mapping key must be a scalar, not " + key.shape()));
                             continue;
@@ -478,8 +489,8 @@ public final class ManifestParser {
             throw new LimitExceeded(Diagnostic.of(Code.GH101, span(e.getStartMark(), e.getEndMark()), "unexpected yaml event " + e.getEventId()));
         }
 
-        private long addSize(long size, Node child) {
-            long s = size + sizes.getOrDefault(child, 1L);
+        private long addSize(long size, long childSize, Node child) {
+            long s = size + childSize;
             if (s > limits.maxExpandedNodes()) {
                 throw new LimitExceeded(Diagnostic.of(Code.GH108, child.span(),
                         "aliases expand the document to more than " + limits.maxExpandedNodes() + " nodes",
@@ -489,9 +500,10 @@ public final class ManifestParser {
         }
 
         private Node register(String anchor, Node n, long size) {
-            sizes.put(n, size);
+            lastSize = size;
             if (anchor != null) {
                 anchors.put(anchor, n);
+                sizes.put(n, size);
             }
             return n;
         }

@@ -26,9 +26,34 @@ final class ReadingComparison {
         this.fallback = fallback;
     }
 
+    /**
+     * A field's dotted path ({@code spec.tools[2]}), spelled out only when a difference is reported: the walk
+     * visits every field of every manifest and almost never reports one.
+     */
+    private record FieldPath(FieldPath parent, String name, int index) {
+        static final FieldPath ROOT = new FieldPath(null, "", -1);
+
+        FieldPath child(String field) {
+            return new FieldPath(this, field, -1);
+        }
+
+        FieldPath item(int i) {
+            return new FieldPath(this, null, i);
+        }
+
+        @Override
+        public String toString() {
+            if (parent == null) {
+                return "";
+            }
+            String head = parent.toString();
+            return name == null ? head + "[" + index + "]" : head.isEmpty() ? name : head + "." + name;
+        }
+    }
+
     static List<Diagnostic> compare(Field schema, MapNode strict, MapNode orloj) {
         ReadingComparison c = new ReadingComparison(strict.span());
-        c.object(schema, Optional.of(strict), Optional.of(orloj), "");
+        c.object(schema, Optional.of(strict), Optional.of(orloj), FieldPath.ROOT);
         return c.out;
     }
 
@@ -45,17 +70,17 @@ final class ReadingComparison {
         return Optional.empty();
     }
 
-    private void object(Field schema, Optional<? extends Node> strict, Optional<? extends Node> orloj, String path) {
+    private void object(Field schema, Optional<? extends Node> strict, Optional<? extends Node> orloj, FieldPath path) {
         for (Field f : schema.children()) {
             if (f.flag() == Field.Flag.SEED || f.flag() == Field.Flag.REMOVED || f.type() == Field.Type.ANY) {
                 continue;
             }
-            String at = path.isEmpty() ? f.name() : path + "." + f.name();
+            FieldPath at = path.child(f.name());
             field(f, get(strict, f, true), get(orloj, f, false), at);
         }
     }
 
-    private void field(Field f, Optional<Node> s, Optional<Node> o, String at) {
+    private void field(Field f, Optional<Node> s, Optional<Node> o, FieldPath at) {
         switch (f.type()) {
             case OBJECT -> object(f, s.filter(MapNode.class::isInstance), o.filter(MapNode.class::isInstance), at);
             case OBJECT_LIST -> {
@@ -66,7 +91,7 @@ final class ReadingComparison {
                     return;
                 }
                 for (int i = 0; i < si.size(); i++) {
-                    object(f, Optional.of(si.get(i)), Optional.of(oi.get(i)), at + "[" + i + "]");
+                    object(f, Optional.of(si.get(i)), Optional.of(oi.get(i)), at.item(i));
                 }
             }
             case OBJECT_MAP -> {
@@ -77,11 +102,11 @@ final class ReadingComparison {
                     Optional<Node> sv = s.filter(MapNode.class::isInstance).flatMap(m -> ((MapNode) m).get(k));
                     Optional<Node> ov = o.filter(MapNode.class::isInstance).flatMap(m -> ((MapNode) m).get(k));
                     if (sv.isEmpty() || ov.isEmpty()) {
-                        report(sv.or(() -> s), ov.or(() -> o), at + "." + k, sv.isPresent() ? "a node" : "nothing", ov.isPresent() ? "a node" : "nothing",
+                        report(sv.or(() -> s), ov.or(() -> o), at.child(k), sv.isPresent() ? "a node" : "nothing", ov.isPresent() ? "a node" : "nothing",
                                 ov.isEmpty() ? Code.GH502 : Code.GH503);
                         continue;
                     }
-                    object(f, sv, ov, at + "." + k);
+                    object(f, sv, ov, at.child(k));
                 }
             }
             case STRING_LIST, ENUM_LIST -> {
@@ -112,7 +137,7 @@ final class ReadingComparison {
             default -> {
                 String sv = scalar(s);
                 String ov = scalar(o);
-                if (at.equals("spec.prompt")) {
+                if ("prompt".equals(at.name()) && at.toString().equals("spec.prompt")) {
                     // Free text with no governance effect: a block scalar's final newline is no difference, and
                     // the blank and '#' lines Orloj drops from it change what the model reads, not who may do what.
                     sv = sv.replaceAll("\\n+$", "");
@@ -155,7 +180,7 @@ final class ReadingComparison {
         };
     }
 
-    private void report(Optional<? extends Node> s, Optional<? extends Node> o, String at, String strictText, String orlojText, Code code) {
+    private void report(Optional<? extends Node> s, Optional<? extends Node> o, FieldPath at, String strictText, String orlojText, Code code) {
         Span span = s.map(Node::span).or(() -> o.map(Node::span)).orElse(fallback);
         String message = switch (code) {
             case GH502 -> "orloj's reader drops `" + at + "`: a yaml parser reads " + strictText + ", orloj reads " + orlojText;

@@ -11,18 +11,15 @@ public final class SourceText {
     public SourceText(SourceId id, String text) {
         this.id = id;
         this.text = text;
+        // indexOf is vectorised by the JIT; a char loop costs several times more on the files of a workspace.
         int count = 1;
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                count++;
-            }
+        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+            count++;
         }
         int[] starts = new int[count];
         int line = 1;
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                starts[line++] = i + 1;
-            }
+        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+            starts[line++] = i + 1;
         }
         this.lineStarts = starts;
     }

@@ -11,8 +11,9 @@ import java.util.Optional;
 
 /** Resources of one kind indexed the two ways Orloj looks them up: by exact store key and ignoring case. */
 final class Names<T extends Resource> {
-    private final Map<String, T> exact = new HashMap<>();
-    private final Map<String, T> folded = new HashMap<>();
+    /** Namespace → name → resource: no key string is built per look-up (the validator makes tens of thousands). */
+    private final Map<String, Map<String, T>> exact = new HashMap<>();
+    private final Map<String, Map<String, T>> folded = new HashMap<>();
     private final Map<String, List<String>> byNamespace = new HashMap<>();
     private final List<T> all = new ArrayList<>();
     private final java.util.Set<String> foldedAnywhere = new java.util.HashSet<>();
@@ -21,20 +22,20 @@ final class Names<T extends Resource> {
         for (T r : resources) {
             all.add(r);
             foldedAnywhere.add(r.name().toLowerCase(Locale.ROOT));
-            exact.putIfAbsent(r.namespace() + "/" + r.name(), r);
-            folded.putIfAbsent(r.namespace() + "/" + r.name().toLowerCase(Locale.ROOT), r);
+            exact.computeIfAbsent(r.namespace(), k -> new HashMap<>()).putIfAbsent(r.name(), r);
+            folded.computeIfAbsent(r.namespace(), k -> new HashMap<>()).putIfAbsent(r.name().toLowerCase(Locale.ROOT), r);
             byNamespace.computeIfAbsent(r.namespace(), k -> new ArrayList<>()).add(r.name());
         }
     }
 
     /** Exact, case-sensitive store key lookup. */
     Optional<T> exact(String namespace, String name) {
-        return Optional.ofNullable(exact.get(namespace + "/" + name));
+        return Optional.ofNullable(exact.getOrDefault(namespace, Map.of()).get(name));
     }
 
     /** Case-insensitive lookup within a namespace. */
     Optional<T> folded(String namespace, String name) {
-        return Optional.ofNullable(folded.get(namespace + "/" + name.toLowerCase(Locale.ROOT)));
+        return Optional.ofNullable(folded.getOrDefault(namespace, Map.of()).get(name.toLowerCase(Locale.ROOT)));
     }
 
     /** Case-insensitive lookup in any namespace. */

@@ -187,11 +187,13 @@ public final class Validator {
             if (t.value().contains("/")) {
                 add(Diagnostic.of(Code.GH314, t.span(), "tool `" + t.value() + "` is not a bare name: orloj's task validation looks it up as written and fails",
                         "tools must live in the agent's namespace; write the tool's name"));
-            } else if (tools.exact(ns, t.value()).isEmpty() && mcpGenerated(ns, t.value()).isPresent()) {
+            } else if (tools.exact(ns, t.value()).isPresent()) {
+                continue;
+            } else if (mcpGenerated(ns, t.value()).isPresent()) {
                 add(Diagnostic.of(Code.GH302, t.span(), "tool `" + t.value() + "` is generated at run time by McpServer `"
                         + mcpGenerated(ns, t.value()).get().name() + "`: gatehouse cannot see its risk, classes or capabilities and denies it",
                         "declare the tool as a Tool resource to govern it").withSeverity(dev.gatehouse.core.diag.Severity.WARNING));
-            } else if (tools.exact(ns, t.value()).isEmpty()) {
+            } else {
                 Diagnostic d = Diagnostic.of(Code.GH302, t.span(), "unknown tool `" + t.value() + "` in namespace `" + ns + "`");
                 Optional<Tool> folded = tools.folded(ns, t.value());
                 d = folded.isPresent() ? d.withHelp("tool names are case-sensitive: did you mean `" + folded.get().name() + "`?")

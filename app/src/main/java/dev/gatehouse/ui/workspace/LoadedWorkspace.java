@@ -104,8 +104,8 @@ record LoadedWorkspace(Path root, String summary, long errors, long warnings, Li
         return diagnostics.stream()
                 .map(d -> new LineMark(d.span().line(), d.span().column(), d.span().endLine(), d.span().endColumn(),
                         level(d.severity()), d.code().name() + ": " + d.message(), d.help(),
-                        d.fix().map(f -> new QuickFix(f.title(), f.span().line(), f.span().column(), f.span().endLine(),
-                                f.span().endColumn(), f.replacement()))))
+                        d.fixes().stream().map(f -> new QuickFix(f.title(), f.span().line(), f.span().column(), f.span().endLine(),
+                                f.span().endColumn(), f.replacement())).toList()))
                 .toList();
     }
 

@@ -123,6 +123,41 @@ class EditingTest {
     }
 
     @Test
+    void ctrlOneOnAnAgentWithoutModelRefOffersEachEndpointOfItsNamespaceAndTheFixClearsTheError(FxRobot robot) throws Exception {
+        String draft = "agents/draft-agent.yaml";
+        String text = """
+                apiVersion: orloj.dev/v1
+                kind: Agent
+                metadata:
+                  name: draft-agent
+                  namespace: custops
+                spec:
+                  # answers from the knowledge base
+                  tools:
+                    - kb-search
+                """;
+        Files.writeString(workspace.resolve(draft), text);
+        int revision = viewModel.revisionProperty().get();
+        robot.interact(() -> viewModel.open(workspace));
+        await(() -> viewModel.revisionProperty().get() > revision && !viewModel.loadingProperty().get());
+        assertTrue(hasProblem("GH203", draft, 8));
+        CodeArea area = openAt(robot, draft, 8);
+        robot.interact(() -> area.moveTo(7, 4));
+
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT1).release(KeyCode.CONTROL);
+
+        await(() -> robot.lookup("Quick fix: write `model_ref: openai-gpt-4o`").tryQuery().isPresent());
+        assertTrue(robot.lookup("Quick fix: write `model_ref: anthropic-claude`").tryQuery().isPresent(), "one fix per endpoint of custops");
+        robot.clickOn("Quick fix: write `model_ref: openai-gpt-4o`");
+
+        assertEquals(text.replace("spec:\n", "spec:\n  model_ref: openai-gpt-4o\n"), area.getText());
+        await(() -> viewModel.problems().stream().noneMatch(p -> p.code().equals("GH203") && p.file().equals(draft)));
+        await(() -> !area.getStyleOfChar(8, 4).contains("squiggle"));
+        assertEquals("● draft-agent.yaml", tabs(robot).getSelectionModel().getSelectedItem().getText());
+        assertEquals(text, Files.readString(workspace.resolve(draft)), "the fix is an unsaved edit");
+    }
+
+    @Test
     void saveWritesTheTextAndClearsTheUnsavedMark(FxRobot robot) throws Exception {
         String onDisk = Files.readString(workspace.resolve(FAQ));
         CodeArea area = openAt(robot, FAQ, 1);

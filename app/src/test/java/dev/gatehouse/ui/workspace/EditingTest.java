@@ -289,7 +289,7 @@ class EditingTest {
     }
 
     @Test
-    void f2RenamesARoleInEveryFileAsUnsavedEditsThatSaveAllWrites(FxRobot robot) throws Exception {
+    void f2RenamesInEveryFileScenariosIncludedAsUnsavedEditsThatSaveAllWrites(FxRobot robot) throws Exception {
         CodeArea role = openAt(robot, "roles/support-reader.yaml", 4);
         robot.interact(() -> role.moveTo(3, 10));
         typedName.set("support-viewer");
@@ -308,6 +308,34 @@ class EditingTest {
         await(() -> Files.readString(workspace.resolve("agents/support-agent.yaml")).contains("    - support-viewer\n")
                 && Files.readString(workspace.resolve("roles/support-reader.yaml")).contains("name: support-viewer\n")
                 && Files.readString(workspace.resolve("agents/triage-agent.json")).contains("support-viewer"));
+        await(() -> !viewModel.hasUnsaved());
+
+        // Scenario files name tools too: renaming one rewrites them, unsaved like the manifests, and Save All writes them.
+        String scenarioFile = "scenarios/faq-agent-without-roles.yaml";
+        String scenarioOnDisk = Files.readString(workspace.resolve(scenarioFile));
+        CodeArea tool = openAt(robot, "tools/kb-search.yaml", 4);
+        robot.interact(() -> tool.moveTo(3, 10));
+        typedName.set("knowledge-search");
+
+        robot.type(KeyCode.F2);
+
+        await(() -> robot.lookup("#" + SourceEditor.idFor(scenarioFile)).tryQuery().isPresent());
+        CodeArea scenario = robot.lookup("#" + SourceEditor.idFor(scenarioFile)).queryAs(CodeArea.class);
+        String renamed = scenarioOnDisk.replace("    kb-search:\n", "    knowledge-search:\n").replace("tool: kb-search\n", "tool: knowledge-search\n")
+                .replace("      - kb-search\n", "      - knowledge-search\n");
+        assertEquals(renamed, scenario.getText());
+        assertEquals("        tool: knowledge-search", scenario.getParagraph(15).getText());
+        assertEquals("# faq-agent has no roles and kb-search no ToolPermission: Orloj allows the call (F1), Gatehouse denies it.",
+                scenario.getParagraph(0).getText(), "a comment is not a name");
+        assertEquals(scenarioOnDisk, Files.readString(workspace.resolve(scenarioFile)), "not saved yet");
+        assertEquals(List.of("rename Tool `kb-search` to `knowledge-search`, not saved yet; to review:\n"
+                + "roles/support-reader.yaml:9:7: permission `tool:kb-search:invoke` is not renamed: it is a permission string, not a name; "
+                + "`tool:knowledge-search:invoke` would grant the renamed tool"), informed);
+
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.S).release(KeyCode.SHIFT, KeyCode.CONTROL);
+
+        await(() -> Files.readString(workspace.resolve(scenarioFile)).equals(renamed)
+                && Files.readString(workspace.resolve("scenarios/ticket-48213.yaml")).contains("        tool: knowledge-search\n"));
         await(() -> !viewModel.hasUnsaved());
     }
 

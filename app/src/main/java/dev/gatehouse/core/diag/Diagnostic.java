@@ -9,10 +9,11 @@ import java.util.Optional;
 
 /**
  * One finding about the workspace: what is wrong ({@code message}, lowercase, no final period), where
- * ({@code span}), what to do ({@code help}), and optionally a mechanical {@code fix}.
+ * ({@code span}), what to do ({@code help}), and the mechanical {@code fixes} that repair it, if any: several
+ * when there is a choice (each endpoint a missing {@code model_ref} could name), the editor offers each.
  */
 public record Diagnostic(Code code, Severity severity, Span span, String message,
-                         Optional<String> help, List<Related> related, Optional<Fix> fix)
+                         Optional<String> help, List<Related> related, List<Fix> fixes)
         implements Comparable<Diagnostic> {
 
     public static final Comparator<Diagnostic> ORDER = Comparator.comparing(Diagnostic::span)
@@ -25,33 +26,36 @@ public record Diagnostic(Code code, Severity severity, Span span, String message
         Objects.requireNonNull(message, "message");
         help = Objects.requireNonNullElse(help, Optional.empty());
         related = List.copyOf(related);
-        fix = Objects.requireNonNullElse(fix, Optional.empty());
+        fixes = List.copyOf(fixes);
     }
 
     public static Diagnostic of(Code code, Span span, String message) {
-        return new Diagnostic(code, code.defaultSeverity(), span, message, Optional.empty(), List.of(), Optional.empty());
+        return new Diagnostic(code, code.defaultSeverity(), span, message, Optional.empty(), List.of(), List.of());
     }
 
     public static Diagnostic of(Code code, Span span, String message, String help) {
-        return new Diagnostic(code, code.defaultSeverity(), span, message, Optional.ofNullable(help), List.of(), Optional.empty());
+        return new Diagnostic(code, code.defaultSeverity(), span, message, Optional.ofNullable(help), List.of(), List.of());
     }
 
     public Diagnostic withSeverity(Severity s) {
-        return new Diagnostic(code, s, span, message, help, related, fix);
+        return new Diagnostic(code, s, span, message, help, related, fixes);
     }
 
     public Diagnostic withHelp(String h) {
-        return new Diagnostic(code, severity, span, message, Optional.ofNullable(h), related, fix);
+        return new Diagnostic(code, severity, span, message, Optional.ofNullable(h), related, fixes);
     }
 
     public Diagnostic withRelated(Related r) {
         List<Related> all = new java.util.ArrayList<>(related);
         all.add(r);
-        return new Diagnostic(code, severity, span, message, help, all, fix);
+        return new Diagnostic(code, severity, span, message, help, all, fixes);
     }
 
+    /** This finding with one more fix, offered after those it has. */
     public Diagnostic withFix(Fix f) {
-        return new Diagnostic(code, severity, span, message, help, related, Optional.ofNullable(f));
+        List<Fix> all = new java.util.ArrayList<>(fixes);
+        all.add(Objects.requireNonNull(f, "fix"));
+        return new Diagnostic(code, severity, span, message, help, related, all);
     }
 
     public boolean isError() {

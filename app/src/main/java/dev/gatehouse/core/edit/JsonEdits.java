@@ -66,6 +66,29 @@ final class JsonEdits implements ManifestEdits {
         return Optional.of(insertField(map, key, string(value)));
     }
 
+    /**
+     * Go's decoder does not care where a key is: it goes last, as {@link #addField} puts it. Objects of the path that
+     * are missing are created, inline ({@code "spec": {"model_ref": "gpt"}}), in the last one that is written.
+     */
+    @Override
+    public Optional<TextEdit> addFirstField(List<String> mapPath, String key, String value) {
+        int written = mapPath.size();
+        while (written > 0 && node(mapPath.subList(0, written)).isEmpty()) {
+            written--;
+        }
+        if (!(node(mapPath.subList(0, written)).orElse(null) instanceof MapNode map)) {
+            return Optional.empty();
+        }
+        if (written == mapPath.size()) {
+            return addField(mapPath, key, value);
+        }
+        String raw = string(key) + ": " + string(value);
+        for (int i = mapPath.size() - 1; i > written; i--) {
+            raw = string(mapPath.get(i)) + ": {" + raw + "}";
+        }
+        return Optional.of(insertField(map, mapPath.get(written), "{" + raw + "}"));
+    }
+
     @Override
     public Optional<TextEdit> addItem(List<String> listPath, String item) {
         return addRaw(listPath, string(item));

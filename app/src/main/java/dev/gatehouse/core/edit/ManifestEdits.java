@@ -33,6 +33,12 @@ interface ManifestEdits {
 
     Optional<TextEdit> addField(List<String> mapPath, String key, String value);
 
+    /**
+     * Adds {@code key: value} to the mapping at {@code mapPath} where a reader that cares about order reads it
+     * (first, in YAML), creating the mappings of the path that are missing.
+     */
+    Optional<TextEdit> addFirstField(List<String> mapPath, String key, String value);
+
     Optional<TextEdit> addItem(List<String> listPath, String item);
 
     /** As {@link #addItem(List, String)}; a list key that must be created goes before the first key named in {@code before}. */

@@ -195,6 +195,35 @@ public final class YamlEdits implements ManifestEdits {
     }
 
     /**
+     * Adds {@code key: value} as the first key of the block mapping at {@code mapPath}, above the comment lines just
+     * over its first key, or creates the mapping with it (as {@link #addNestedField}) when the path is missing. First,
+     * because Orloj's Agent reader reads {@code model_ref} only where no subsection is open: right under {@code spec:}
+     * it is read whatever the indentation of the keys that follow.
+     */
+    @Override
+    public Optional<TextEdit> addFirstField(List<String> mapPath, String key, String value) {
+        Optional<Node> at = node(mapPath);
+        if (at.isEmpty()) {
+            return addNestedField(mapPath, key, value, false);
+        }
+        if (!(at.get() instanceof MapNode map) || map.flow() || map.entries().isEmpty() || map.entry(key).isPresent()) {
+            return Optional.empty();
+        }
+        Span first = shift(map.entries().get(0).key().span());
+        int indent = first.column() - 1;
+        if (indentOf(text.line(first.line())) != indent) {
+            return Optional.empty();
+        }
+        int line = first.line();
+        while (line > 1 && text.line(line - 1).startsWith(" ".repeat(indent) + "#")) {
+            line--;
+        }
+        int before = line;
+        return YamlScalars.render(value, ScalarStyle.PLAIN, false)
+                .map(v -> new TextEdit(Span.point(text.id(), before, 1), " ".repeat(indent) + key + ": " + v + eol));
+    }
+
+    /**
      * Adds {@code - item} to the list at {@code listPath}, after its last item at its indentation, in the quoting of
      * its first item. A missing list key is created in its parent mapping; an empty key ({@code roles:}) or a flow
      * list ({@code roles: [a]}) is rewritten as a block list.

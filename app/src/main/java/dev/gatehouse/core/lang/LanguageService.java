@@ -107,7 +107,8 @@ public final class LanguageService {
 
     /**
      * Renames the resource whose name or reference is at the caret: {@code metadata.name} and every reference in every
-     * file, each written in its own quoting style. Refused, with the reason, for a name that is empty, not a valid name
+     * file, each written in its own quoting style, and the names the scenario files among the texts write for it (a
+     * scenario file that cannot be read is left as written, and a note says so). Refused, with the reason, for a name that is empty, not a valid name
      * (docs/semantics.md "Language services") or taken by a resource of that kind in that namespace, and for a rename
      * that would change what some reference names.
      */

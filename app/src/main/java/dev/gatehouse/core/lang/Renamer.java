@@ -7,10 +7,18 @@ import dev.gatehouse.core.model.AgentRole;
 import dev.gatehouse.core.model.Kind;
 import dev.gatehouse.core.model.Permissions;
 import dev.gatehouse.core.model.ToolPermission;
+import dev.gatehouse.core.parse.Document;
+import dev.gatehouse.core.parse.ManifestParser;
+import dev.gatehouse.core.parse.ParsedFile;
+import dev.gatehouse.core.parse.SourceInput;
+import dev.gatehouse.core.sandbox.ScenarioFiles;
+import dev.gatehouse.core.sandbox.ScenarioReader;
+import dev.gatehouse.core.sandbox.ScenarioReference;
 import dev.gatehouse.core.source.Located;
 import dev.gatehouse.core.source.SourceText;
 import dev.gatehouse.core.source.Span;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -19,7 +27,10 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** One rename: find what is at the caret, check the new name, rewrite the definition and every reference, or refuse. */
+/**
+ * One rename: find what is at the caret, check the new name, rewrite the definition, every reference and the names
+ * scenario files write for it, or refuse.
+ */
 final class Renamer {
     /** Letters, digits, {@code -}, {@code _} and {@code .}, a letter or digit at both ends: the same in every reader and quoting style. */
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9._-]{0,251}[A-Za-z0-9])?");
@@ -135,6 +146,10 @@ final class Renamer {
             }
         }
         captured(target, newName, notes);
+        refused = scenarios(target, newName, edits, notes);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
         notes.sort(Comparator.comparing(RenameResult.Note::span));
         String title = "rename " + target.kind().wireName() + " `" + target.name() + "` to `" + newName + "`";
         return new RenameResult.Renamed(new WorkspaceEdit(title, edits), notes);
@@ -302,6 +317,56 @@ final class Renamer {
             }
         }
         return Pattern.compile(re.toString(), ignoreCase ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0);
+    }
+
+    /**
+     * Scenario files (docs/sandbox.md) name agents, systems, tasks, tools and model endpoints too, each exactly and in
+     * the scenario's namespace ({@link ScenarioReader#references}): every one naming the target is rewritten in its
+     * own quoting, one naming the new name is noted (it will name the renamed resource). A scenario file that cannot
+     * be read is left as written, noted when its text holds the old name; a scenario stubbing both the old and the
+     * new tool name refuses the rename, which would give it two stubs of one tool.
+     */
+    private Optional<RenameResult.Refused> scenarios(Definition target, String newName, List<TextEdit> edits, List<RenameResult.Note> notes) {
+        for (SourceText t : index.texts()) {
+            if (!t.text().contains(ScenarioFiles.API_VERSION)) {
+                continue;
+            }
+            byte[] bytes = t.text().getBytes(StandardCharsets.UTF_8);
+            if (!ScenarioFiles.isScenario(new SourceInput(t.id(), bytes))) {
+                continue;
+            }
+            ParsedFile parsed = new ManifestParser().parse(t.id(), bytes);
+            if (!parsed.readable()) {
+                if (t.text().contains(target.name())) {
+                    notes.add(new RenameResult.Note(Span.fileStart(t.id()), "scenario file `" + t.id().path()
+                            + "` cannot be read and is left as written: rename `" + target.name() + "` in it by hand where it names the "
+                            + target.kind().wireName()));
+                }
+                continue;
+            }
+            for (Document doc : parsed.documents()) {
+                List<ScenarioReference> refs = ScenarioReader.references(doc.root()).stream()
+                        .filter(r -> r.kind() == target.kind() && r.namespace().equals(target.namespace())).toList();
+                if (refs.stream().anyMatch(r -> r.field().equals("spec.tools") && r.name().value().equals(newName))
+                        && refs.stream().anyMatch(r -> r.field().equals("spec.tools") && r.name().value().equals(target.name()))) {
+                    return Optional.of(new RenameResult.Refused("scenario file `" + t.id().path() + "` stubs both `" + target.name()
+                            + "` and `" + newName + "` in `spec.tools`: the rename would give it two stubs of one tool"));
+                }
+                for (ScenarioReference r : refs) {
+                    if (r.name().value().equals(target.name())) {
+                        Optional<RenameResult.Refused> refused = rewrite(Written.of(r.name(), Optional.of(t)), r.name(), 0,
+                                target.name().length(), newName, edits);
+                        if (refused.isPresent()) {
+                            return refused;
+                        }
+                    } else if (r.name().value().equals(newName)) {
+                        notes.add(new RenameResult.Note(r.name().span(), "scenario `" + r.field() + "` entry `" + newName
+                                + "` will name the renamed " + target.kind().wireName() + " `" + target.namespace() + "/" + newName + "`"));
+                    }
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** References that name nothing of that kind now and will name the renamed resource. */

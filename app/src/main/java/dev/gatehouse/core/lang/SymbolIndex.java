@@ -90,6 +90,11 @@ final class SymbolIndex {
         return Optional.ofNullable(texts.get(file));
     }
 
+    /** Every text the index was given, manifests or not (scenario files among them), in path order. */
+    List<SourceText> texts() {
+        return texts.values().stream().sorted(Comparator.comparing(SourceText::id)).toList();
+    }
+
     List<Named> named() {
         return definitions;
     }

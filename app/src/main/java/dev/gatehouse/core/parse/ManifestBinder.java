@@ -55,6 +55,9 @@ public final class ManifestBinder {
 
     private static final String API_VERSION = "orloj.dev/v1";
 
+    /** The message of an Agent's GH203 for a missing {@code spec.model_ref}, Orloj's own words, which its hint and quick fixes key on. */
+    public static final String MODEL_REF_REQUIRED = "spec.model_ref is required";
+
     private ManifestBinder() {
     }
 
@@ -281,8 +284,8 @@ public final class ManifestBinder {
             }
             Optional<Located<String>> modelRef = spec.string("model_ref");
             if (modelRef.isEmpty()) {
-                f.orloj(Diagnostic.of(Code.GH203, spec.keySpan("model_ref").orElse(spec.span()), "spec.model_ref is required",
-                        "name the ModelEndpoint this agent uses"), "spec.model_ref is required");
+                f.orloj(Diagnostic.of(Code.GH203, spec.keySpan("model_ref").orElse(spec.span()), MODEL_REF_REQUIRED,
+                        "name the ModelEndpoint this agent uses"), MODEL_REF_REQUIRED);
             }
             List<Located<String>> tools = spec.list("tools");
             Set<String> seenTools = new HashSet<>();

@@ -6,6 +6,7 @@ import dev.gatehouse.core.diag.Suggestions;
 import dev.gatehouse.core.engine.ReasonCode;
 import dev.gatehouse.core.model.Agent;
 import dev.gatehouse.core.model.AgentSystem;
+import dev.gatehouse.core.model.Kind;
 import dev.gatehouse.core.model.ModelEndpoint;
 import dev.gatehouse.core.model.Task;
 import dev.gatehouse.core.model.Tool;
@@ -118,6 +119,69 @@ public final class ScenarioReader {
         }
         diags.sort(Diagnostic.ORDER);
         return new Reading(in.id(), diags.stream().anyMatch(Diagnostic::isError) ? List.of() : scenarios, diags);
+    }
+
+    /**
+     * Every name one scenario document writes for a resource, in the order written, read the way {@link #read} reads
+     * them but without checking anything: a name is listed whether it resolves or not, and a part of the wrong shape
+     * is skipped. {@code spec.agent}, {@code spec.steps[].agent} (Agent), {@code spec.system} (AgentSystem),
+     * {@code spec.task} (Task), the keys of {@code spec.tools}, {@code call.tool}, {@code approve.tool},
+     * {@code deny.tool} and {@code spec.expect.never_executed[]} (Tool), {@code model.model} (ModelEndpoint, when it
+     * is an endpoint's name).
+     */
+    public static List<ScenarioReference> references(Node rootNode) {
+        List<ScenarioReference> out = new ArrayList<>();
+        if (!(rootNode instanceof MapNode root) || !(present(root, "spec").orElse(null) instanceof MapNode spec)) {
+            return out;
+        }
+        String ns = name(spec, "namespace").map(Located::value).orElse("default");
+        name(spec, "agent").ifPresent(v -> out.add(new ScenarioReference(Kind.AGENT, ns, v, "spec.agent")));
+        name(spec, "system").ifPresent(v -> out.add(new ScenarioReference(Kind.AGENT_SYSTEM, ns, v, "spec.system")));
+        name(spec, "task").ifPresent(v -> out.add(new ScenarioReference(Kind.TASK, ns, v, "spec.task")));
+        if (present(spec, "tools").orElse(null) instanceof MapNode tools) {
+            for (MapNode.Entry e : tools.entries()) {
+                Located<String> tool = new Located<>(e.name().strip(), e.key().span());
+                if (!tool.value().isEmpty()) {
+                    out.add(new ScenarioReference(Kind.TOOL, ns, tool, "spec.tools"));
+                }
+            }
+        }
+        if (present(spec, "steps").orElse(null) instanceof ListNode steps) {
+            for (int i = 0; i < steps.items().size(); i++) {
+                if (!(steps.items().get(i) instanceof MapNode step)) {
+                    continue;
+                }
+                String at = "spec.steps[" + i + "]";
+                name(step, "agent").ifPresent(v -> out.add(new ScenarioReference(Kind.AGENT, ns, v, at + ".agent")));
+                for (String action : List.of("call", "approve", "deny")) {
+                    if (present(step, action).orElse(null) instanceof MapNode m) {
+                        name(m, "tool").ifPresent(v -> out.add(new ScenarioReference(Kind.TOOL, ns, v, at + "." + action + ".tool")));
+                    }
+                }
+                if (present(step, "model").orElse(null) instanceof MapNode m) {
+                    name(m, "model").ifPresent(v -> out.add(new ScenarioReference(Kind.MODEL_ENDPOINT, ns, v, at + ".model.model")));
+                }
+            }
+        }
+        if (present(spec, "expect").orElse(null) instanceof MapNode expect
+                && present(expect, "never_executed").orElse(null) instanceof ListNode never) {
+            for (Node item : never.items()) {
+                if (item instanceof ScalarNode s && !s.isNull() && !s.text().strip().isEmpty()) {
+                    out.add(new ScenarioReference(Kind.TOOL, ns, new Located<>(s.text().strip(), s.span()), "spec.expect.never_executed"));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Optional<Node> present(MapNode m, String key) {
+        return m.get(key).filter(n -> !(n instanceof ScalarNode s && s.isNull()));
+    }
+
+    /** A scalar's text, trimmed, as {@link #read} takes a name; empty for another shape or an empty text. */
+    private static Optional<Located<String>> name(MapNode m, String key) {
+        return present(m, key).filter(ScalarNode.class::isInstance).map(ScalarNode.class::cast)
+                .map(s -> new Located<>(s.text().strip(), s.span())).filter(l -> !l.value().isEmpty());
     }
 
     /** One document's reading: the diagnostics found on the way. */

@@ -21,6 +21,7 @@ import dev.gatehouse.core.model.Tool;
 import dev.gatehouse.core.model.ToolApproval;
 import dev.gatehouse.core.model.ToolPermission;
 import dev.gatehouse.core.model.Workspace;
+import dev.gatehouse.core.parse.ManifestBinder;
 import dev.gatehouse.core.source.Located;
 
 import java.util.ArrayList;
@@ -55,6 +56,9 @@ public final class Validator {
     private final Map<String, List<ToolPermission>> rulesByTool;
     private final List<AgentPolicy> policies;
     private final Map<String, Set<String>[]> scopes;
+    /** Built on the first missing model_ref: the agents of each file, the names {@code model_ref} can hold in each namespace. */
+    private Map<dev.gatehouse.core.source.SourceId, List<Agent>> agentsByFile;
+    private final Map<String, List<String>> modelRefNames = new HashMap<>();
 
     @SuppressWarnings("unchecked")
     private Validator(Workspace ws) {
@@ -140,7 +144,10 @@ public final class Validator {
             w.secretRef().ifPresent(s -> v.secretRef(w, s));
         });
         ws.all(ToolApproval.class).forEach(v::approval);
-        List<Diagnostic> all = new ArrayList<>(ws.diagnostics());
+        List<Diagnostic> all = new ArrayList<>(ws.diagnostics().size() + v.out.size());
+        for (Diagnostic d : ws.diagnostics()) {
+            all.add(v.modelRefHint(d));
+        }
         all.addAll(v.out);
         all.sort(Diagnostic.ORDER);
         return new ValidationResult(ws, all);
@@ -152,6 +159,50 @@ public final class Validator {
 
     private static Diagnostic withHint(Diagnostic d, String wrong, List<String> known) {
         return Suggestions.hint(wrong, known).map(d::withHelp).orElse(d);
+    }
+
+    /**
+     * The names an Agent of namespace {@code ns} can write in {@code spec.model_ref} to name one of that namespace's
+     * ModelEndpoints, sorted, each once. Each names its endpoint both as Gatehouse resolves it (the exact store key)
+     * and as Orloj does, which trims the value and reads a name holding {@code /} as {@code namespace/name}: names
+     * with a {@code /} or with surrounding spaces are left out.
+     */
+    public static List<String> modelRefNames(Workspace ws, String ns) {
+        java.util.TreeSet<String> out = new java.util.TreeSet<>();
+        for (ModelEndpoint e : ws.all(ModelEndpoint.class)) {
+            String name = e.name();
+            if (e.namespace().equals(ns) && !name.isEmpty() && name.equals(name.strip()) && name.indexOf('/') < 0) {
+                out.add(name);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** An Agent's missing {@code model_ref} (GH203) with a hint naming the endpoints of its namespace, or saying there are none. */
+    private Diagnostic modelRefHint(Diagnostic d) {
+        if (d.code() != Code.GH203 || !d.message().equals(ManifestBinder.MODEL_REF_REQUIRED)) {
+            return d;
+        }
+        if (agentsByFile == null) {
+            agentsByFile = new HashMap<>();
+            for (Agent a : ws.all(Agent.class)) {
+                agentsByFile.computeIfAbsent(a.meta().file(), k -> new ArrayList<>()).add(a);
+            }
+        }
+        Optional<Agent> agent = agentsByFile.getOrDefault(d.span().file(), List.of()).stream()
+                .filter(a -> a.meta().span().line() <= d.span().line() && d.span().line() <= a.meta().span().endLine()).findFirst();
+        if (agent.isEmpty()) {
+            return d;
+        }
+        String ns = agent.get().namespace();
+        List<String> names = modelRefNames.computeIfAbsent(ns, n -> modelRefNames(ws, n));
+        if (names.isEmpty()) {
+            return d.withHelp("namespace `" + ns + "` has no ModelEndpoint this agent can name: create one, then name it in `spec.model_ref`");
+        }
+        int shown = Math.min(names.size(), 8);
+        String listed = String.join(", ", names.subList(0, shown).stream().map(n -> "`" + n + "`").toList())
+                + (names.size() > shown ? " and " + (names.size() - shown) + " more" : "");
+        return d.withHelp("name the ModelEndpoint this agent uses: " + listed);
     }
 
     // ------------------------------------------------------------------ duplicates

@@ -261,8 +261,8 @@ public final class SourceEditor {
     public List<QuickFix> quickFixesAtCaret() {
         int line = area.getCurrentParagraph() + 1;
         int column = area.getCaretColumn() + 1;
-        return shownMarks.stream().filter(m -> m.fix().isPresent() && (covers(m, line, column) || covers(m, line, column - 1)))
-                .map(m -> m.fix().get()).distinct().toList();
+        return shownMarks.stream().filter(m -> !m.fixes().isEmpty() && (covers(m, line, column) || covers(m, line, column - 1)))
+                .flatMap(m -> m.fixes().stream()).distinct().toList();
     }
 
     /**

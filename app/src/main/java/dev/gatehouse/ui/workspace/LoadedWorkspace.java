@@ -2,12 +2,14 @@ package dev.gatehouse.ui.workspace;
 
 import dev.gatehouse.core.diag.Diagnostic;
 import dev.gatehouse.core.diag.Severity;
+import dev.gatehouse.core.edit.QuickFixes;
 import dev.gatehouse.core.model.Workspace;
 import dev.gatehouse.core.parse.ReadLimits;
 import dev.gatehouse.core.parse.SourceInput;
 import dev.gatehouse.core.parse.WorkspaceReader;
 import dev.gatehouse.core.report.DiagnosticsReport;
 import dev.gatehouse.core.sandbox.ScenarioFiles;
+import dev.gatehouse.core.source.SourceId;
 import dev.gatehouse.core.validate.ValidationResult;
 import dev.gatehouse.core.validate.Validator;
 import dev.gatehouse.core.workspace.WorkspaceFiles;
@@ -21,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,8 +69,17 @@ record LoadedWorkspace(Path root, String summary, long errors, long warnings, Li
             inputs.add(text == null ? input : new SourceInput(input.id(), text.getBytes(StandardCharsets.UTF_8)));
         }
         // Scenario files are Gatehouse's, not manifests: validated and decided without them, as the CLI does.
-        ValidationResult result = Validator.validate(WorkspaceReader.assemble(
+        ValidationResult validated = Validator.validate(WorkspaceReader.assemble(
                 readings.read(new WorkspaceReader(), ScenarioFiles.split(inputs).manifests())));
+        Map<String, String> disk = new LinkedHashMap<>();
+        Map<SourceId, String> shown = new HashMap<>();
+        for (SourceInput input : onDisk) {
+            String path = input.id().path();
+            disk.put(path, text(input));
+            shown.put(input.id(), unsaved.getOrDefault(path, disk.get(path)));
+        }
+        // Quick fixes are edits of the text the editor shows, so they are computed on it.
+        ValidationResult result = QuickFixes.attach(validated, shown);
         List<ProblemRow> problems = result.diagnostics().stream().map(LoadedWorkspace::row).toList();
         Map<String, SourceDocument> documents = new LinkedHashMap<>();
         // By file once, in their order: filtering every diagnostic for every file is quadratic.
@@ -75,8 +87,7 @@ record LoadedWorkspace(Path root, String summary, long errors, long warnings, Li
                 .collect(Collectors.groupingBy(d -> d.span().file().path(), LinkedHashMap::new, Collectors.toList()));
         for (SourceInput input : onDisk) {
             String path = input.id().path();
-            String disk = text(input);
-            documents.put(path, new SourceDocument(path, folder.resolve(path), unsaved.getOrDefault(path, disk), disk,
+            documents.put(path, new SourceDocument(path, folder.resolve(path), shown.get(input.id()), disk.get(path),
                     marks(byFile.getOrDefault(path, List.of()))));
         }
         return new LoadedWorkspace(folder, DiagnosticsReport.summary(result), result.count(Severity.ERROR),
@@ -104,8 +115,8 @@ record LoadedWorkspace(Path root, String summary, long errors, long warnings, Li
         return diagnostics.stream()
                 .map(d -> new LineMark(d.span().line(), d.span().column(), d.span().endLine(), d.span().endColumn(),
                         level(d.severity()), d.code().name() + ": " + d.message(), d.help(),
-                        d.fix().map(f -> new QuickFix(f.title(), f.span().line(), f.span().column(), f.span().endLine(),
-                                f.span().endColumn(), f.replacement()))))
+                        d.fixes().stream().map(f -> new QuickFix(f.title(), f.span().line(), f.span().column(), f.span().endLine(),
+                                f.span().endColumn(), f.replacement())).toList()))
                 .toList();
     }
 

@@ -576,8 +576,10 @@ public final class WorkspaceViewModel {
     }
 
     /**
-     * Renames the resource named at an offset, everywhere, as unsaved edits of every file it touches (nothing is
-     * written until saved); {@code applied} gets the new texts by path. Returns why it cannot.
+     * Renames the resource named at an offset, everywhere (scenario files included), as unsaved edits of every file it
+     * touches (nothing is written until saved); {@code applied} gets the new texts by path. Returns what the user should
+     * read: why it cannot, or, when it did, what it left as written on purpose (permission strings, a scenario file that
+     * cannot be read), one line each.
      */
     public Optional<String> rename(String path, String text, int offset, String newName, Consumer<Map<String, String>> applied) {
         Optional<Caret> caret = caret(path, text, offset);
@@ -599,7 +601,13 @@ public final class WorkspaceViewModel {
         after.get().forEach((id, t) -> byPath.put(id.path(), t));
         applyEdits(edit.title(), byPath);
         applied.accept(byPath);
-        return Optional.empty();
+        List<RenameResult.Note> notes = ((RenameResult.Renamed) result).notes();
+        if (notes.isEmpty()) {
+            return Optional.empty();
+        }
+        StringBuilder told = new StringBuilder(edit.title()).append(", not saved yet; to review:");
+        notes.forEach(n -> told.append("\n").append(n.span().location()).append(": ").append(n.message()));
+        return Optional.of(told.toString());
     }
 
     /**

@@ -65,6 +65,20 @@ class JsonEditsTest {
     }
 
     @Test
+    void aFirstFieldGoesLastAndMissingObjectsAreCreatedInline() {
+        String noModel = TEXT.replace("    \"model_ref\": \"m\",\n", "");
+        String noSpec = "{\"apiVersion\": \"orloj.dev/v1\", \"kind\": \"Agent\", \"metadata\": {\"name\": \"a\"}}\n";
+
+        String out = apply(noModel, edits(noModel).addFirstField(List.of("spec"), "model_ref", "m"));
+        String created = apply(noSpec, edits(noSpec).addFirstField(List.of("spec"), "model_ref", "m"));
+
+        assertEquals(noModel.replace("    \"allowed_tools\": []\n", "    \"allowed_tools\": [],\n    \"model_ref\": \"m\"\n"), out);
+        assertEquals(noSpec.replace("}}", "}, \"spec\": {\"model_ref\": \"m\"}}"), created);
+        assertEquals(Optional.of("m"), agent(created).modelRef().map(Located::value));
+        assertEquals(Optional.empty(), edits(TEXT).addFirstField(List.of("spec"), "model_ref", "other"));
+    }
+
+    @Test
     void aMissingListIsAddedAfterTheLastFieldAtItsIndentation() {
         String out = apply(TEXT, edits(TEXT).addItem(List.of("spec", "models"), "gpt-4o"));
 

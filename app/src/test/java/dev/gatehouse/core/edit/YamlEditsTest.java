@@ -132,6 +132,21 @@ class YamlEditsTest {
     }
 
     @Test
+    void aFirstFieldGoesAboveTheCommentsOverTheFirstKeyAtItsIndentation() {
+        String wide = "apiVersion: orloj.dev/v1\nkind: Agent\nmetadata:\n  name: a\nspec:\n    # tools first\n    tools:\n      - web-search\n"
+                + "    limits:\n      max_steps: 4\n";
+
+        String out = apply(wide, AGENT, edits(AGENT, wide).addFirstField(List.of("spec"), "model_ref", "m"));
+
+        assertEquals(wide.replace("spec:\n", "spec:\n    model_ref: m\n"), out);
+        // Right under spec: no subsection is open, so orloj's reader reads it even at this indentation.
+        assertEquals(findings(base()).stream().filter(f -> !f.contains("agents/a.yaml")).toList(),
+                findings(with(AGENT, out)).stream().filter(f -> !f.contains("agents/a.yaml")).toList());
+        assertEquals(List.of(), findings(with(AGENT, out)).stream().filter(f -> f.contains("agents/a.yaml")).toList());
+        assertEquals(Optional.empty(), edits(AGENT, AGENT_TEXT).addFirstField(List.of("spec"), "model_ref", "other"));
+    }
+
+    @Test
     void addingAnItemGoesAfterTheLastItemInTheQuotingOfTheFirst() {
         String out = apply(ROLE_TEXT, ROLE, edits(ROLE, ROLE_TEXT).addItem(List.of("spec", "permissions"), "tool:kb:invoke"));
 

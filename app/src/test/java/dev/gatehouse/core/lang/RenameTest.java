@@ -2,11 +2,14 @@ package dev.gatehouse.core.lang;
 
 import dev.gatehouse.core.edit.TextEdit;
 import dev.gatehouse.core.edit.WorkspaceEdit;
+import dev.gatehouse.core.parse.SourceInput;
+import dev.gatehouse.core.sandbox.ScenarioReader;
 import dev.gatehouse.core.source.SourceId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -247,5 +250,150 @@ class RenameTest {
         assertEquals(new RenameResult.Refused("ToolPermission `search` governs `search` by its own name and has no `spec:` block to write "
                         + "`tool_ref` in: add `tool_ref: search` to it first"),
                 texts.service().rename(texts.caret("tools/search.yaml", "search"), "lookup"));
+    }
+
+    // ------------------------------------------------------------------------------------------------ scenarios
+
+    /** A scenario of namespace team naming the writer, the search tool and the shared gpt endpoint in every field that can. */
+    private static final String SCENARIO = """
+            # writer looks things up; search is stubbed
+            apiVersion: gatehouse.dev/v1
+            kind: Scenario
+            metadata:
+              name: writer-searches
+              description: writer calls search
+            spec:
+              namespace: team
+              agent: writer
+              tools:
+                "search":
+                  response: {hits: 3}
+              steps:
+                - call: {tool: 'search', args: {q: search}}
+                  expect: allow
+                - agent: writer
+                  approve:
+                    tool: search   # the one waiting
+                - deny: {tool: search}
+                - model: {model: gpt, tokens: 10}
+              expect:
+                never_executed: [search]
+            """;
+
+    /** The same names in namespace default, where they name nothing of SMALL's. */
+    private static final String ELSEWHERE = """
+            {"apiVersion": "gatehouse.dev/v1", "kind": "Scenario", "metadata": {"name": "elsewhere"},
+             "spec": {"agent": "writer", "steps": [{"call": {"tool": "search"}}]}}
+            """;
+
+    private static Texts withScenarios() {
+        return SMALL.with(Map.of(new SourceId("scenarios/writer-searches.yaml"), SCENARIO, new SourceId("scenarios/elsewhere.json"), ELSEWHERE));
+    }
+
+    @Test
+    void renamingAToolRewritesEveryScenarioFieldNamingIt() {
+        Texts texts = withScenarios();
+        RenameResult result = texts.service().rename(texts.caret("tools/search.yaml", "search"), "lookup");
+
+        Map<SourceId, String> out = applied(texts, result);
+        assertEquals("""
+                # writer looks things up; search is stubbed
+                apiVersion: gatehouse.dev/v1
+                kind: Scenario
+                metadata:
+                  name: writer-searches
+                  description: writer calls search
+                spec:
+                  namespace: team
+                  agent: writer
+                  tools:
+                    "lookup":
+                      response: {hits: 3}
+                  steps:
+                    - call: {tool: 'lookup', args: {q: search}}
+                      expect: allow
+                    - agent: writer
+                      approve:
+                        tool: lookup   # the one waiting
+                    - deny: {tool: lookup}
+                    - model: {model: gpt, tokens: 10}
+                  expect:
+                    never_executed: [lookup]
+                """, out.get(new SourceId("scenarios/writer-searches.yaml")));
+        assertEquals(false, out.containsKey(new SourceId("scenarios/elsewhere.json")), "namespace default has no tool search");
+        assertEquals(texts.findings(), texts.with(out).findings());
+    }
+
+    @Test
+    void renamingAnAgentOrAnEndpointRewritesOnlyTheFieldsNamingThatKind() {
+        Texts texts = withScenarios().with(Map.of(new SourceId("models/team-gpt.yaml"),
+                SMALL.text("models/gpt.yaml").replace("namespace: shared", "namespace: team")));
+        LanguageService ls = texts.service();
+
+        Map<SourceId, String> agent = applied(texts, ls.rename(texts.caret("agents/writer.yaml", "writer"), "author"));
+        Map<SourceId, String> model = applied(texts, ls.rename(texts.caret("models/team-gpt.yaml", "gpt"), "gpt-main"));
+
+        assertEquals(SCENARIO.replace("  agent: writer\n", "  agent: author\n").replace("- agent: writer\n", "- agent: author\n"),
+                agent.get(new SourceId("scenarios/writer-searches.yaml")));
+        assertEquals(SCENARIO.replace("{model: gpt,", "{model: gpt-main,"), model.get(new SourceId("scenarios/writer-searches.yaml")));
+        assertEquals(false, agent.containsKey(new SourceId("scenarios/elsewhere.json")));
+    }
+
+    @Test
+    void aJsonScenarioKeepsItsQuotes() {
+        String team = ELSEWHERE.replace("{\"agent\": \"writer\",", "{\"namespace\": \"team\", \"agent\": \"writer\",");
+        Texts texts = SMALL.with(Map.of(new SourceId("scenarios/elsewhere.json"), team));
+        RenameResult result = texts.service().rename(texts.caret("tools/search.yaml", "search"), "lookup");
+
+        assertEquals(team.replace("{\"tool\": \"search\"}", "{\"tool\": \"lookup\"}"),
+                applied(texts, result).get(new SourceId("scenarios/elsewhere.json")));
+    }
+
+    @Test
+    void aScenarioFileThatCannotBeReadIsLeftAsWrittenAndTheRenameSaysSo() {
+        String broken = SCENARIO.replace("  agent: writer\n", "  agent: [writer\n");
+        Texts texts = SMALL.with(Map.of(new SourceId("scenarios/broken.yaml"), broken,
+                new SourceId("scenarios/unrelated.yaml"), "apiVersion: gatehouse.dev/v1\nkind: Scenario\nspec: [\n"));
+        RenameResult result = texts.service().rename(texts.caret("tools/search.yaml", "search"), "lookup");
+
+        List<RenameResult.Note> notes = ((RenameResult.Renamed) result).notes().stream()
+                .filter(n -> n.span().file().path().startsWith("scenarios/")).toList();
+        assertEquals(List.of(new RenameResult.Note(span("scenarios/broken.yaml", 1, 1, 1),
+                "scenario file `scenarios/broken.yaml` cannot be read and is left as written: rename `search` in it by hand where it names the Tool")), notes);
+        assertEquals(List.of(), ((RenameResult.Renamed) result).edit().files().stream().filter(f -> f.path().startsWith("scenarios/")).toList());
+    }
+
+    @Test
+    void aScenarioEntryNamingTheNewNameIsNotedAndTwoStubsOfOneToolAreRefused() {
+        Texts calling = SMALL.with(Map.of(new SourceId("scenarios/s.yaml"), SCENARIO.replace("- deny: {tool: search}", "- deny: {tool: lookup}")));
+        Texts stubbing = SMALL.with(Map.of(new SourceId("scenarios/s.yaml"),
+                SCENARIO.replace("  tools:\n", "  tools:\n    lookup:\n      response: {}\n")));
+
+        RenameResult noted = calling.service().rename(calling.caret("tools/search.yaml", "search"), "lookup");
+        RenameResult refused = stubbing.service().rename(stubbing.caret("tools/search.yaml", "search"), "lookup");
+
+        assertEquals(List.of(new RenameResult.Note(span("scenarios/s.yaml", 19, 20, 26),
+                "scenario `spec.steps[2].deny.tool` entry `lookup` will name the renamed Tool `team/lookup`")),
+                ((RenameResult.Renamed) noted).notes().stream().filter(n -> n.span().file().path().startsWith("scenarios/")).toList());
+        assertEquals(new RenameResult.Refused("scenario file `scenarios/s.yaml` stubs both `search` and `lookup` in `spec.tools`: "
+                + "the rename would give it two stubs of one tool"), refused);
+    }
+
+    @Test
+    void renamingAToolInTheGovernedSampleRewritesItsScenariosWhichStillRead() {
+        Texts governed = Texts.sampleWithScenarios("governed");
+        RenameResult result = governed.service().rename(governed.caret("tools/kb-search.yaml", "kb-search"), "knowledge-search");
+
+        Texts renamed = governed.with(applied(governed, result));
+        String faq = governed.text("scenarios/faq-agent-without-roles.yaml");
+        assertEquals(faq.replace("    kb-search:\n", "    knowledge-search:\n").replace("tool: kb-search\n", "tool: knowledge-search\n")
+                .replace("      - kb-search\n", "      - knowledge-search\n"), renamed.text("scenarios/faq-agent-without-roles.yaml"));
+        assertEquals(true, faq.startsWith("# faq-agent has no roles and kb-search"), "a comment is not a name");
+        for (String scenario : List.of("scenarios/faq-agent-without-roles.yaml", "scenarios/ticket-48213.yaml")) {
+            ScenarioReader.Reading reading = new ScenarioReader().read(new SourceInput(new SourceId(scenario),
+                    renamed.text(scenario).getBytes(StandardCharsets.UTF_8)), renamed.workspace());
+            assertEquals(List.of(), reading.diagnostics(), scenario);
+        }
+        assertEquals(governed.findings(), renamed.findings());
     }
 }

@@ -38,9 +38,19 @@ final class Texts {
 
     /** A sample under samples/, scenarios aside, paths relative to it. */
     static Texts sample(String name) {
+        return sample(name, false);
+    }
+
+    /** A sample under samples/ with its scenario files, as the editor holds them. */
+    static Texts sampleWithScenarios(String name) {
+        return sample(name, true);
+    }
+
+    private static Texts sample(String name, boolean scenarios) {
         Path root = Path.of(System.getProperty("gatehouse.repo", "..")).toAbsolutePath().normalize().resolve("samples").resolve(name);
         try {
-            List<SourceInput> inputs = ScenarioFiles.split(new WorkspaceFiles(ReadLimits.DEFAULT, root).readAll(List.of(root))).manifests();
+            List<SourceInput> all = new WorkspaceFiles(ReadLimits.DEFAULT, root).readAll(List.of(root));
+            List<SourceInput> inputs = scenarios ? all : ScenarioFiles.split(all).manifests();
             Map<SourceId, String> m = new LinkedHashMap<>();
             for (SourceInput in : inputs) {
                 m.put(in.id(), new String(in.bytes(), StandardCharsets.UTF_8));
@@ -65,10 +75,11 @@ final class Texts {
         return files.get(new SourceId(path));
     }
 
+    /** The manifests read; scenario files are not manifests (the editor and the CLI read them apart). */
     Workspace workspace() {
         List<SourceInput> inputs = new ArrayList<>();
         files.forEach((id, text) -> inputs.add(new SourceInput(id, text.getBytes(StandardCharsets.UTF_8))));
-        return new WorkspaceReader().read(inputs);
+        return new WorkspaceReader().read(ScenarioFiles.split(inputs).manifests());
     }
 
     LanguageService service() {

@@ -31,6 +31,36 @@ class ScenarioReaderTest {
     }
 
     @Test
+    void referencesListEveryNameAScenarioWritesWithItsKindNamespaceAndField() {
+        dev.gatehouse.core.parse.ParsedFile parsed = new dev.gatehouse.core.parse.ManifestParser().parse(new dev.gatehouse.core.source.SourceId("s.yaml"),
+                (HEAD + """
+                  namespace: team
+                  task: ticket
+                  system: desk
+                  agent: " writer "
+                  tools:
+                    search: {response: {}}
+                  steps:
+                    - agent: reviewer
+                      call: {tool: search, args: {q: fetch}}
+                    - approve: {tool: fetch}
+                    - deny: {}
+                    - model: {model: gpt-4o, tokens: 1}
+                    - advance: 1m
+                  expect:
+                    never_executed: [fetch, ""]
+                """).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        List<String> refs = ScenarioReader.references(parsed.documents().get(0).root()).stream()
+                .map(r -> r.kind().wireName() + " " + r.namespace() + "/" + r.name().value() + " " + r.field() + " " + r.name().span().line()).toList();
+
+        assertEquals(List.of("Agent team/writer spec.agent 9", "AgentSystem team/desk spec.system 8", "Task team/ticket spec.task 7",
+                "Tool team/search spec.tools 11", "Agent team/reviewer spec.steps[0].agent 13", "Tool team/search spec.steps[0].call.tool 14",
+                "Tool team/fetch spec.steps[1].approve.tool 15", "ModelEndpoint team/gpt-4o spec.steps[3].model.model 17",
+                "Tool team/fetch spec.expect.never_executed 20"), refs);
+    }
+
+    @Test
     void readsEveryPartOfAScenario() {
         Scenario s = SandboxFixtures.scenario(SEED, HEAD + """
                   agent: research-agent

@@ -131,7 +131,7 @@ class SourceEditorTest {
         String flow = "kind: Agent\nspec:\n  roles: [support-reader, billing]\n";
         QuickFix block = new QuickFix("write the list in block style", 3, 10, 3, 35, "\n    - support-reader\n    - billing");
         SourceDocument doc = new SourceDocument("agents/flow.yaml", Path.of("/ws/agents/flow.yaml"), flow, List.of(
-                new LineMark(3, 10, 3, 35, FindingLevel.ERROR, "GH502: orloj's reader drops `spec.roles`", Optional.empty(), Optional.of(block))));
+                new LineMark(3, 10, 3, 35, FindingLevel.ERROR, "GH502: orloj's reader drops `spec.roles`", Optional.empty(), List.of(block))));
         robot.interact(() -> tabs.show(doc, 3, 12));
         CodeArea area = robot.lookup("#editor-agents-flow-yaml").queryAs(CodeArea.class);
         robot.clickOn(area);

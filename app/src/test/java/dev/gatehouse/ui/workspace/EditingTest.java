@@ -123,6 +123,41 @@ class EditingTest {
     }
 
     @Test
+    void ctrlOneOnAnAgentWithoutModelRefOffersEachEndpointOfItsNamespaceAndTheFixClearsTheError(FxRobot robot) throws Exception {
+        String draft = "agents/draft-agent.yaml";
+        String text = """
+                apiVersion: orloj.dev/v1
+                kind: Agent
+                metadata:
+                  name: draft-agent
+                  namespace: custops
+                spec:
+                  # answers from the knowledge base
+                  tools:
+                    - kb-search
+                """;
+        Files.writeString(workspace.resolve(draft), text);
+        int revision = viewModel.revisionProperty().get();
+        robot.interact(() -> viewModel.open(workspace));
+        await(() -> viewModel.revisionProperty().get() > revision && !viewModel.loadingProperty().get());
+        assertTrue(hasProblem("GH203", draft, 8));
+        CodeArea area = openAt(robot, draft, 8);
+        robot.interact(() -> area.moveTo(7, 4));
+
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT1).release(KeyCode.CONTROL);
+
+        await(() -> robot.lookup("Quick fix: write `model_ref: openai-gpt-4o`").tryQuery().isPresent());
+        assertTrue(robot.lookup("Quick fix: write `model_ref: anthropic-claude`").tryQuery().isPresent(), "one fix per endpoint of custops");
+        robot.clickOn("Quick fix: write `model_ref: openai-gpt-4o`");
+
+        assertEquals(text.replace("spec:\n", "spec:\n  model_ref: openai-gpt-4o\n"), area.getText());
+        await(() -> viewModel.problems().stream().noneMatch(p -> p.code().equals("GH203") && p.file().equals(draft)));
+        await(() -> !area.getStyleOfChar(8, 4).contains("squiggle"));
+        assertEquals("● draft-agent.yaml", tabs(robot).getSelectionModel().getSelectedItem().getText());
+        assertEquals(text, Files.readString(workspace.resolve(draft)), "the fix is an unsaved edit");
+    }
+
+    @Test
     void saveWritesTheTextAndClearsTheUnsavedMark(FxRobot robot) throws Exception {
         String onDisk = Files.readString(workspace.resolve(FAQ));
         CodeArea area = openAt(robot, FAQ, 1);
@@ -254,7 +289,7 @@ class EditingTest {
     }
 
     @Test
-    void f2RenamesARoleInEveryFileAsUnsavedEditsThatSaveAllWrites(FxRobot robot) throws Exception {
+    void f2RenamesInEveryFileScenariosIncludedAsUnsavedEditsThatSaveAllWrites(FxRobot robot) throws Exception {
         CodeArea role = openAt(robot, "roles/support-reader.yaml", 4);
         robot.interact(() -> role.moveTo(3, 10));
         typedName.set("support-viewer");
@@ -273,6 +308,34 @@ class EditingTest {
         await(() -> Files.readString(workspace.resolve("agents/support-agent.yaml")).contains("    - support-viewer\n")
                 && Files.readString(workspace.resolve("roles/support-reader.yaml")).contains("name: support-viewer\n")
                 && Files.readString(workspace.resolve("agents/triage-agent.json")).contains("support-viewer"));
+        await(() -> !viewModel.hasUnsaved());
+
+        // Scenario files name tools too: renaming one rewrites them, unsaved like the manifests, and Save All writes them.
+        String scenarioFile = "scenarios/faq-agent-without-roles.yaml";
+        String scenarioOnDisk = Files.readString(workspace.resolve(scenarioFile));
+        CodeArea tool = openAt(robot, "tools/kb-search.yaml", 4);
+        robot.interact(() -> tool.moveTo(3, 10));
+        typedName.set("knowledge-search");
+
+        robot.type(KeyCode.F2);
+
+        await(() -> robot.lookup("#" + SourceEditor.idFor(scenarioFile)).tryQuery().isPresent());
+        CodeArea scenario = robot.lookup("#" + SourceEditor.idFor(scenarioFile)).queryAs(CodeArea.class);
+        String renamed = scenarioOnDisk.replace("    kb-search:\n", "    knowledge-search:\n").replace("tool: kb-search\n", "tool: knowledge-search\n")
+                .replace("      - kb-search\n", "      - knowledge-search\n");
+        assertEquals(renamed, scenario.getText());
+        assertEquals("        tool: knowledge-search", scenario.getParagraph(15).getText());
+        assertEquals("# faq-agent has no roles and kb-search no ToolPermission: Orloj allows the call (F1), Gatehouse denies it.",
+                scenario.getParagraph(0).getText(), "a comment is not a name");
+        assertEquals(scenarioOnDisk, Files.readString(workspace.resolve(scenarioFile)), "not saved yet");
+        assertEquals(List.of("rename Tool `kb-search` to `knowledge-search`, not saved yet; to review:\n"
+                + "roles/support-reader.yaml:9:7: permission `tool:kb-search:invoke` is not renamed: it is a permission string, not a name; "
+                + "`tool:knowledge-search:invoke` would grant the renamed tool"), informed);
+
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.S).release(KeyCode.SHIFT, KeyCode.CONTROL);
+
+        await(() -> Files.readString(workspace.resolve(scenarioFile)).equals(renamed)
+                && Files.readString(workspace.resolve("scenarios/ticket-48213.yaml")).contains("        tool: knowledge-search\n"));
         await(() -> !viewModel.hasUnsaved());
     }
 

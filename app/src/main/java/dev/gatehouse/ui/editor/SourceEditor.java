@@ -106,13 +106,28 @@ public final class SourceEditor {
         hoverText.setMaxWidth(560);
         hover.getContent().add(hoverText);
         hover.setAutoHide(true);
-        area.plainTextChanges().subscribe(this::restyle);
-        area.multiPlainChanges().successionEnds(DEBOUNCE).subscribe(changes -> {
-            if (!replacing) {
-                onEdited.accept(area.getText());
+        area.plainTextChanges().subscribe(change -> {
+            restyle(change);
+            // A keystroke from the saved text dirties the tab at once; whether the text is back to the saved one
+            // is worked out when typing pauses, as comparing (and joining) the whole text per keystroke costs
+            // milliseconds on a long file. (Observing the area's text property would join it per keystroke too.)
+            if (!dirty.get() && !replacing) {
+                dirty.set(true);
             }
         });
-        area.textProperty().addListener((o, before, now) -> dirty.set(!now.equals(diskText)));
+        // Undoing back to the saved text cleans the tab at once: the undo manager is marked whenever it is saved.
+        area.getUndoManager().atMarkedPositionProperty().addListener((o, before, now) -> {
+            if (now) {
+                dirty.set(false);
+            }
+        });
+        area.multiPlainChanges().successionEnds(DEBOUNCE).subscribe(changes -> {
+            String text = area.getText();
+            settle(text);
+            if (!replacing) {
+                onEdited.accept(text);
+            }
+        });
         area.caretColumnProperty().addListener((o, before, now) -> updateCaretPosition());
         area.currentParagraphProperty().addListener((o, before, now) -> updateCaretPosition());
         area.setMouseOverTextDelay(Duration.ofMillis(350));
@@ -214,11 +229,11 @@ public final class SourceEditor {
             diskText = next.diskText();
             if (takeDisk.test(next)) {
                 replaceText(next.diskText());
-                dirty.set(false);
                 area.getUndoManager().forgetHistory();
+                settle(area.getText());
                 return;
             }
-            dirty.set(!area.getText().equals(diskText));
+            settle(area.getText());
             if (before != null && !next.text().equals(area.getText())) {
                 return;
             }
@@ -235,7 +250,7 @@ public final class SourceEditor {
         } else {
             return;
         }
-        dirty.set(!area.getText().equals(diskText));
+        settle(area.getText());
         marksByLine = next.marks().stream()
                 .sorted(Comparator.comparingInt(LineMark::line).thenComparing(LineMark::level))
                 .collect(Collectors.groupingBy(LineMark::line, TreeMap::new, Collectors.toList()));
@@ -247,7 +262,16 @@ public final class SourceEditor {
     /** After a save: the text on screen (as it was when saved) is now on disk. */
     public void saved(String text) {
         diskText = text;
-        dirty.set(!area.getText().equals(diskText));
+        settle(area.getText());
+    }
+
+    /** Dirty unless {@code text} (the text on screen) is the saved one, which the undo manager then marks. */
+    private void settle(String text) {
+        boolean clean = text.equals(diskText);
+        dirty.set(!clean);
+        if (clean) {
+            area.getUndoManager().mark();
+        }
     }
 
     /** Replaces the whole text as one undoable edit (a quick fix, a rename, a form edit). */

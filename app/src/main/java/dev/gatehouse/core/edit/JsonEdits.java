@@ -159,6 +159,200 @@ final class JsonEdits implements ManifestEdits {
         return Optional.empty();
     }
 
+    // ------------------------------------------------------------------------------------------------ the form's edits
+
+    /** JSON has no anchors or aliases; a key written twice (Go's decoder takes the last, a parser the first) is refused. */
+    @Override
+    public Optional<String> refusal(List<String> path) {
+        Node at = root;
+        for (int i = 0; i < path.size(); i++) {
+            String step = path.get(i);
+            if (at instanceof MapNode m) {
+                if (m.entries().stream().filter(e -> e.name().equals(step)).count() > 1) {
+                    return Optional.of("`" + String.join(".", path.subList(0, i + 1)) + "` is written twice: remove one in the text");
+                }
+                Optional<Node> next = m.get(step);
+                if (next.isEmpty()) {
+                    return Optional.empty();
+                }
+                at = next.get();
+            } else if (at instanceof ListNode l && ReadBack.index(step) >= 0 && ReadBack.index(step) < l.items().size()) {
+                at = l.items().get(ReadBack.index(step));
+            } else {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A number or boolean is written as one when {@code typed} (Go's decoder refuses a string for an int field). */
+    @Override
+    public Optional<TextEdit> setValue(List<String> path, String value, boolean typed) {
+        if (path.isEmpty() || refusal(path).isPresent()) {
+            return Optional.empty();
+        }
+        String raw = typed && YamlScalars.literal(value) ? value : string(value);
+        Optional<Node> at = node(path);
+        Optional<TextEdit> edit;
+        if (at.isEmpty()) {
+            edit = insertNested(path.subList(0, path.size() - 1), last(path), raw);
+        } else if (at.get() instanceof ScalarNode s) {
+            edit = Optional.of(new TextEdit(s.span(), raw));
+        } else {
+            edit = Optional.empty();
+        }
+        return checked(edit, ReadBack.with(root, path, ReadBack.string(value)));
+    }
+
+    @Override
+    public Optional<TextEdit> clear(List<String> path) {
+        if (refusal(path).isPresent()) {
+            return Optional.empty();
+        }
+        return checked(removeField(path), ReadBack.without(root, path));
+    }
+
+    @Override
+    public Optional<TextEdit> removeListItem(List<String> listPath, int index) {
+        if (refusal(listPath).isPresent()) {
+            return Optional.empty();
+        }
+        return checked(removeItemAt(listPath, index), ReadBack.without(root, append(listPath, String.valueOf(index))));
+    }
+
+    @Override
+    public Optional<TextEdit> addNestedField(List<String> mapPath, String key, String value, boolean typed) {
+        return setValue(append(mapPath, key), value, typed).filter(e -> node(append(mapPath, key)).isEmpty());
+    }
+
+    @Override
+    public Optional<TextEdit> addNestedItem(List<String> listPath, String item) {
+        List<Node> items = new ArrayList<>(node(listPath).orElse(null) instanceof ListNode l ? l.items() : List.of());
+        items.add(ReadBack.string(item));
+        return checked(addNestedRaw(listPath, string(item)), ReadBack.with(root, listPath, ReadBack.list(items)));
+    }
+
+    @Override
+    public Optional<TextEdit> addNestedMapItem(List<String> listPath, Map<String, String> fields) {
+        if (fields.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> parts = new ArrayList<>();
+        List<MapNode.Entry> item = new ArrayList<>();
+        fields.forEach((k, v) -> {
+            parts.add(string(k) + ": " + string(v));
+            item.add(ReadBack.entry(k, ReadBack.string(v)));
+        });
+        List<Node> items = new ArrayList<>(node(listPath).orElse(null) instanceof ListNode l ? l.items() : List.of());
+        items.add(ReadBack.map(item));
+        return checked(addNestedRaw(listPath, "{" + String.join(", ", parts) + "}"), ReadBack.with(root, listPath, ReadBack.list(items)));
+    }
+
+    @Override
+    public Optional<TextEdit> putEntry(List<String> mapPath, String key, String value) {
+        List<MapNode.Entry> entries = new ArrayList<>(node(mapPath).orElse(null) instanceof MapNode m ? m.entries() : List.of());
+        entries.add(ReadBack.entry(key, ReadBack.string(value)));
+        return checked(putRaw(mapPath, key, string(value)), ReadBack.with(root, mapPath, ReadBack.map(entries)));
+    }
+
+    @Override
+    public Optional<TextEdit> setEntry(List<String> mapPath, String key, String value) {
+        if (!(node(mapPath).orElse(null) instanceof MapNode m) || !(m.get(key).orElse(null) instanceof ScalarNode s) || refusal(append(mapPath, key)).isPresent()) {
+            return Optional.empty();
+        }
+        return checked(Optional.of(new TextEdit(s.span(), string(value))), ReadBack.with(root, append(mapPath, key), ReadBack.string(value)));
+    }
+
+    @Override
+    public Optional<TextEdit> renameEntry(List<String> mapPath, String key, String newKey) {
+        if (refusal(mapPath).isPresent() || !(node(mapPath).orElse(null) instanceof MapNode m) || m.entry(key).isEmpty() || m.entry(newKey).isPresent()) {
+            return Optional.empty();
+        }
+        List<MapNode.Entry> entries = new ArrayList<>(m.entries());
+        entries.replaceAll(e -> e.name().equals(key) ? ReadBack.entry(newKey, e.value()) : e);
+        return checked(Optional.of(new TextEdit(m.entry(key).get().key().span(), string(newKey))), ReadBack.with(root, mapPath, ReadBack.map(entries)));
+    }
+
+    /** Removes the key; the last one leaves {@code {}}. */
+    @Override
+    public Optional<TextEdit> removeEntry(List<String> mapPath, String key) {
+        if (refusal(mapPath).isPresent()) {
+            return Optional.empty();
+        }
+        return checked(removeField(append(mapPath, key)), ReadBack.without(root, append(mapPath, key)));
+    }
+
+    @Override
+    public Optional<TextEdit> addObject(List<String> mapPath, String key) {
+        return checked(putRaw(mapPath, key, "{}"), ReadBack.with(root, append(mapPath, key), ReadBack.map(List.of())));
+    }
+
+    /** A JSON string holds line breaks as {@code \n}: the same edit as any string. */
+    @Override
+    public Optional<TextEdit> setText(List<String> path, String value) {
+        return setValue(path, value, false);
+    }
+
+    /** {@code "key": raw} into the map at {@code mapPath}, which is created (as are the maps above it) when missing. */
+    private Optional<TextEdit> putRaw(List<String> mapPath, String key, String raw) {
+        if (refusal(mapPath).isPresent() || (node(mapPath).orElse(null) instanceof MapNode m && m.entry(key).isPresent())) {
+            return Optional.empty();
+        }
+        return insertNested(mapPath, key, raw);
+    }
+
+    private Optional<TextEdit> insertNested(List<String> mapPath, String key, String raw) {
+        Node at = node(mapPath).orElse(null);
+        if (at instanceof MapNode m) {
+            return m.entry(key).isPresent() ? Optional.empty() : Optional.of(insertField(m, key, raw));
+        }
+        String object = "{" + string(key) + ": " + raw + "}";
+        if (at instanceof ScalarNode s && s.isNull()) {
+            return Optional.of(new TextEdit(s.span(), object));
+        }
+        if (at == null && !mapPath.isEmpty() && ReadBack.index(last(mapPath)) < 0) {
+            return insertNested(mapPath.subList(0, mapPath.size() - 1), last(mapPath), object);
+        }
+        return Optional.empty();
+    }
+
+    /** An item into the list at {@code listPath}, created (with the maps above it) when missing; a null becomes the list. */
+    private Optional<TextEdit> addNestedRaw(List<String> listPath, String raw) {
+        if (listPath.isEmpty() || refusal(listPath).isPresent()) {
+            return Optional.empty();
+        }
+        Node at = node(listPath).orElse(null);
+        if (at instanceof ListNode) {
+            return addRaw(listPath, raw);
+        }
+        if (at instanceof ScalarNode s && s.isNull()) {
+            return Optional.of(new TextEdit(s.span(), "[" + raw + "]"));
+        }
+        if (at != null) {
+            return Optional.empty();
+        }
+        return insertNested(listPath.subList(0, listPath.size() - 1), last(listPath), "[" + raw + "]");
+    }
+
+    /** {@code edit} if the edited text reads as {@code expected}. */
+    private Optional<TextEdit> checked(Optional<TextEdit> edit, Optional<Node> expected) {
+        if (edit.isEmpty() || expected.isEmpty()) {
+            return Optional.empty();
+        }
+        return WorkspaceEdit.applyTo(text, List.of(edit.get())).flatMap(t -> JsonEdits.of(text.id(), t))
+                .filter(after -> ReadBack.same(after.root, expected.get())).map(after -> edit.get());
+    }
+
+    private static String last(List<String> path) {
+        return path.get(path.size() - 1);
+    }
+
+    private static List<String> append(List<String> path, String step) {
+        List<String> out = new ArrayList<>(path);
+        out.add(step);
+        return out;
+    }
+
     // ------------------------------------------------------------------------------------------------ helpers
 
     private Optional<TextEdit> addRaw(List<String> listPath, String raw) {

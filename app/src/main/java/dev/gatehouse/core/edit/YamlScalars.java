@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 final class YamlScalars {
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_/][A-Za-z0-9_./:@+=()', -]*");
     private static final Pattern INTEGER = Pattern.compile("-?[0-9]+");
+    /** What a YAML 1.1 reader may take for a number or a date: a digit first (after a sign or dot), or .inf/.nan. */
+    private static final Pattern KEY_NUMBER = Pattern.compile("[-+.]?[0-9].*|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)");
     private static final Set<String> NULLS = Set.of("", "null", "Null", "NULL", "~");
     private static final Set<String> SPECIAL = Set.of("y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO",
             "true", "True", "TRUE", "false", "False", "FALSE", "on", "On", "ON", "off", "Off", "OFF",
@@ -58,6 +60,26 @@ final class YamlScalars {
         }
         return PLAIN.matcher(value).matches() && !Character.isDigit(value.charAt(0)) && !SPECIAL.contains(value)
                 && !value.contains(": ") && !value.contains(" #") && !value.endsWith(":") && !value.endsWith(" ");
+    }
+
+    /**
+     * Whether {@code key} can be written as a plain mapping key that a YAML 1.1 parser and Orloj's line reader
+     * (split on the first {@code :}, trimmed, quotes kept) both read as this string. Quoting cannot help: the line
+     * reader keeps a key's quotes. So no {@code :} anywhere, no comment or flow indicator, no leading indicator
+     * ({@code -?:,[]{}#&*!|>'"%@`}), no surrounding space or control character, and nothing a YAML 1.1 reader
+     * resolves to another type (booleans, nulls, numbers and dates, {@code <<}, {@code =}). Letters of any script are fine.
+     */
+    static boolean keySafe(String key) {
+        if (key.isEmpty() || !key.equals(key.strip()) || NULLS.contains(key) || SPECIAL.contains(key)
+                || key.equals("<<") || key.equals("=") || KEY_NUMBER.matcher(key).matches()) {
+            return false;
+        }
+        if ("-?:,[]{}#&*!|>'\"%@`".indexOf(key.charAt(0)) >= 0 || key.contains(":") || key.contains(" #")) {
+            return false;
+        }
+        return key.codePoints().noneMatch(c -> c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x2028 || c == 0x2029
+                || c == 0xfeff || c == 0xfffe || c == 0xffff || Character.getType(c) == Character.SURROGATE
+                || ",[]{}".indexOf(c) >= 0);
     }
 
     private static Optional<String> dbl(String value) {

@@ -10,12 +10,16 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
@@ -41,7 +45,11 @@ import java.util.function.Consumer;
  * {@link FormField#id()} ({@code #form-field-spec-risk_level}); for a list also {@code #form-item-<key>-<i>} (an
  * item), {@code #form-remove-<key>-<i>}, {@code #form-add-<key>} (the picker or text field) and
  * {@code #form-add-button-<key>}, where {@code <key>} is {@link FormField#key()}; a list of objects has
- * {@code #form-add-button-<key>} and each of its entries {@code #form-remove-<key>} ({@code #form-remove-spec-operation_rules-1}).
+ * {@code #form-add-button-<key>} and each of its entries {@code #form-remove-<key>} ({@code #form-remove-spec-operation_rules-1});
+ * a map has per entry {@code #form-key-<key>-<i>}, {@code #form-value-<key>-<i>} and {@code #form-remove-<key>-<i>}, then
+ * {@code #form-add-key-<key>}, {@code #form-add-value-<key>} and {@code #form-add-button-<key>}; a graph has
+ * {@code #form-add-<key>} (a choice of agents) and {@code #form-add-button-<key>}, each of its nodes {@code #form-remove-<key>}.
+ * A text of several lines is a text area, written when it loses the focus or on Ctrl+Enter.
  */
 public final class FormView {
     private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
@@ -95,6 +103,7 @@ public final class FormView {
 
     private void show(Form form) {
         Optional<String> focused = focusedId();
+        int caret = root.getScene() != null && root.getScene().getFocusOwner() instanceof TextInputControl t ? t.getCaretPosition() : -1;
         shown++;
         title.setText(form.title());
         placeholder.setText(form.placeholder().orElse(""));
@@ -114,11 +123,12 @@ public final class FormView {
                 grid.add(label, 0, row++, 2, 1);
                 continue;
             }
-            if (f.editor() == FieldEditor.ENTRIES || f.editor() == FieldEditor.ENTRY) {
+            if (f.editor() == FieldEditor.ENTRIES || f.editor() == FieldEditor.ENTRY || f.editor() == FieldEditor.NODE
+                    || f.editor() == FieldEditor.NODES) {
                 label.getStyleClass().setAll("form-section", "form-depth-" + Math.min(f.depth(), 4));
                 label.setId("form-section-" + f.key());
                 grid.add(label, 0, row);
-                grid.add(entryButton(f, shown), 1, row++);
+                grid.add(f.editor() == FieldEditor.NODES ? nodes(f, shown) : entryButton(f, shown), 1, row++);
                 continue;
             }
             Node control = control(f);
@@ -128,7 +138,12 @@ public final class FormView {
             grid.add(label, 0, row);
             grid.add(control, 1, row++);
         }
-        focused.map(id -> grid.lookup("#" + id)).ifPresent(Node::requestFocus);
+        focused.map(id -> grid.lookup("#" + id)).ifPresent(n -> {
+            n.requestFocus();
+            if (n instanceof TextInputControl t && caret >= 0) {
+                t.positionCaret(Math.min(caret, t.getLength()));
+            }
+        });
     }
 
     /** The id of the form control that has the focus (or holds the node that has it), so a rebuilt form keeps it. */
@@ -186,8 +201,27 @@ public final class FormView {
                 box.setOnAction(e -> commit(mine, () -> viewModel.set(f, box.isSelected() ? "true" : "false")));
                 yield editable(f, box);
             }
+            case TEXT_BLOCK -> {
+                TextArea area = new TextArea(f.value());
+                area.setWrapText(true);
+                area.setPrefRowCount(Math.max(3, Math.min(12, (int) f.value().lines().count() + 1)));
+                area.getStyleClass().add("form-text-block");
+                area.focusedProperty().addListener((o, was, now) -> {
+                    if (!now) {
+                        commit(mine, () -> viewModel.set(f, area.getText()));
+                    }
+                });
+                area.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+                    if (e.getCode() == KeyCode.ENTER && e.isShortcutDown()) {
+                        e.consume();
+                        commit(mine, () -> viewModel.set(f, area.getText()));
+                    }
+                });
+                yield editable(f, area);
+            }
             case LIST -> list(f, mine);
-            case SECTION, ENTRIES, ENTRY, READ_ONLY -> {
+            case MAP -> map(f, mine);
+            case SECTION, ENTRIES, ENTRY, NODES, NODE, READ_ONLY -> {
                 Label value = new Label(f.value());
                 value.setId(f.id());
                 value.getStyleClass().add("form-read-only");
@@ -209,6 +243,98 @@ public final class FormView {
         HBox line = new HBox(button);
         line.getStyleClass().add("form-list-line");
         return line;
+    }
+
+    /** A graph's heading: a choice of the system's agents that have no node yet, and a button that adds one. */
+    private Node nodes(FormField f, int mine) {
+        ChoiceBox<String> agents = new ChoiceBox<>();
+        agents.getItems().setAll(f.choices());
+        agents.setId("form-add-" + f.key());
+        agents.getStyleClass().add("form-add");
+        agents.setDisable(!f.editable() || f.choices().isEmpty());
+        Button add = new Button("Add node");
+        add.setMinWidth(Region.USE_PREF_SIZE);
+        add.setId("form-add-button-" + f.key());
+        add.getStyleClass().add("form-add-button");
+        add.setDisable(!f.editable() || f.choices().isEmpty());
+        add.setOnAction(e -> commit(mine, () -> viewModel.addNode(f, Optional.ofNullable(agents.getValue()).orElse(""))));
+        HBox line = new HBox(agents, add);
+        line.getStyleClass().add("form-list-line");
+        return line;
+    }
+
+    /**
+     * A map's entries, each a key and a value to edit (written when the field loses the focus or on Enter) and a
+     * remove button, then a key and a value to add.
+     */
+    private Node map(FormField f, int mine) {
+        VBox box = new VBox();
+        box.setId(f.id());
+        box.getStyleClass().add("form-map");
+        for (int i = 0; i < f.entries().size(); i++) {
+            int index = i;
+            FormField.Entry entry = f.entries().get(i);
+            TextField key = new TextField(entry.key());
+            key.setId("form-key-" + f.key() + "-" + i);
+            key.getStyleClass().add("form-map-key");
+            key.setPrefColumnCount(10);
+            key.setDisable(!f.editable());
+            key.setOnAction(e -> commit(mine, () -> viewModel.rename(f, index, key.getText())));
+            key.focusedProperty().addListener((o, was, now) -> {
+                if (!now) {
+                    commit(mine, () -> viewModel.rename(f, index, key.getText()));
+                }
+            });
+            TextField value = new TextField(entry.value());
+            value.setId("form-value-" + f.key() + "-" + i);
+            value.getStyleClass().add("form-map-value");
+            value.setDisable(!f.editable());
+            value.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(value, Priority.ALWAYS);
+            value.setOnAction(e -> commit(mine, () -> viewModel.setEntry(f, index, value.getText())));
+            value.focusedProperty().addListener((o, was, now) -> {
+                if (!now) {
+                    commit(mine, () -> viewModel.setEntry(f, index, value.getText()));
+                }
+            });
+            Button remove = new Button("\u2715");
+            remove.setMinWidth(Region.USE_PREF_SIZE);
+            remove.setId("form-remove-" + f.key() + "-" + i);
+            remove.getStyleClass().add("form-remove");
+            remove.setTooltip(new Tooltip("Remove " + entry.key()));
+            remove.setDisable(!f.editable());
+            remove.setOnAction(e -> commit(mine, () -> viewModel.removeKey(f, index)));
+            HBox line = new HBox(key, value, remove);
+            line.getStyleClass().add("form-list-line");
+            box.getChildren().add(line);
+        }
+        TextField key = new TextField();
+        key.setPromptText("key");
+        key.setId("form-add-key-" + f.key());
+        key.getStyleClass().addAll("form-add", "form-map-key");
+        key.setPrefColumnCount(10);
+        key.setDisable(!f.editable());
+        TextField value = new TextField();
+        value.setPromptText("value");
+        value.setId("form-add-value-" + f.key());
+        value.getStyleClass().addAll("form-add", "form-map-value");
+        value.setDisable(!f.editable());
+        value.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(value, Priority.ALWAYS);
+        Button add = new Button("Add");
+        add.setMinWidth(Region.USE_PREF_SIZE);
+        add.setId("form-add-button-" + f.key());
+        add.getStyleClass().add("form-add-button");
+        add.setDisable(!f.editable());
+        add.setOnAction(e -> commit(mine, () -> viewModel.put(f, key.getText(), value.getText())));
+        value.setOnAction(e -> commit(mine, () -> viewModel.put(f, key.getText(), value.getText())));
+        HBox adder = new HBox(key, value, add);
+        adder.getStyleClass().add("form-list-line");
+        box.getChildren().add(adder);
+        if (!f.editable() && !f.note().isEmpty()) {
+            Tooltip.install(box, new Tooltip(f.note()));
+        }
+        return box;
     }
 
     /** {@code operation_rules} → {@code operation rule}: the button's words. */

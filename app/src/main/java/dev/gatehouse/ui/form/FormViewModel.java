@@ -1,8 +1,8 @@
 package dev.gatehouse.ui.form;
 
+import dev.gatehouse.core.edit.ManifestEdits;
 import dev.gatehouse.core.edit.TextEdit;
 import dev.gatehouse.core.edit.WorkspaceEdit;
-import dev.gatehouse.core.edit.YamlEdits;
 import dev.gatehouse.core.model.AgentRole;
 import dev.gatehouse.core.model.AgentSystem;
 import dev.gatehouse.core.model.Field;
@@ -39,6 +39,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -49,15 +50,17 @@ import java.util.stream.Collectors;
  * workspace path, its text as the editor has it, the caret offset and the workspace last read (for the names the
  * pickers offer) whenever one of them changes: each validated text, each caret move. The text is read off the FX
  * thread through the runner; {@link #formProperty()} then holds the form of the document at the caret. The edit
- * methods ({@link #set}, {@link #add}, {@link #remove}, {@link #addEntry}, {@link #removeEntry}; a field whose mappings are not written yet is added with them) return the {@link EditorChange} to apply to the editor as
- * one undoable edit, computed by {@link YamlEdits} on the text the form was read from, so only the lines of that
- * field change; the form reads the changed text at once, so feeding the same text back later changes nothing.
- * An edit that cannot be made returns empty and says why in {@link #messageProperty()}.
+ * methods ({@link #set}, {@link #add}, {@link #remove}, {@link #addEntry}, {@link #removeEntry}, {@link #addNode};
+ * for maps {@link #put}, {@link #rename}, {@link #setEntry}, {@link #removeKey}; a field whose mappings are not
+ * written yet is added with them) return the {@link EditorChange} to apply to the editor as one undoable edit,
+ * computed by {@link ManifestEdits} (YAML or JSON, in the file's own format) on the text the form was read from,
+ * so only the lines of that field change; the form reads the changed text at once, so feeding the same text back
+ * later changes nothing. An edit that cannot be made returns empty and says why in {@link #messageProperty()}; a
+ * field no edit may touch (an anchor, an alias, a value shaped otherwise) is read-only with the reason as its note.
  */
 public final class FormViewModel {
     public static final String NOTHING = "No resource at the caret";
     public static final String UNREADABLE = "The text does not parse: the form is read-only until it does";
-    public static final String JSON = "A JSON manifest: the form is read-only, edit it in the text";
     public static final String NOT_A_MAPPING = "The document at the caret is not a mapping";
     public static final String NOT_EDITABLE = "The form cannot edit this document: edit it in the text";
     public static final String STALE = "The form is catching up with the text: try again";
@@ -66,6 +69,9 @@ public final class FormViewModel {
     private static final Pattern INTEGER = Pattern.compile("-?[0-9]+");
     /** Go's time.ParseDuration: a sequence of decimal numbers with a unit each, or a bare 0. */
     private static final Pattern DURATION = Pattern.compile("[-+]?(0|(([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(ns|us|\u00b5s|\u03bcs|ms|s|m|h))+)");
+    /** Kinds whose YAML Orloj reads as a parser does (docs/semantics.md): a block scalar reads alike in any field. */
+    private static final Set<Kind> NOT_EMULATED = Set.of(Kind.SECRET, Kind.MEMORY, Kind.MCP_SERVER, Kind.TASK_SCHEDULE,
+            Kind.TASK_WEBHOOK, Kind.WORKER, Kind.TOOL_APPROVAL);
 
     private final TaskRunner runner;
     private final ReadOnlyObjectWrapper<Form> form = new ReadOnlyObjectWrapper<>(this, "form", Form.none());
@@ -95,7 +101,8 @@ public final class FormViewModel {
     }
 
     /** A form as read, and what its edits need: the edits of the document's text and where that text starts. */
-    private record State(Request request, Form form, Optional<YamlEdits> edits, int base, SourceText slice, Optional<Kind> kind) {}
+    private record State(Request request, Form form, Optional<ManifestEdits> edits, int base, SourceText slice, Optional<Kind> kind,
+                         SourceFormat format) {}
 
     public ReadOnlyObjectProperty<Form> formProperty() {
         return form.getReadOnlyProperty();
@@ -134,57 +141,108 @@ public final class FormViewModel {
             case CHOICE -> field.choices().contains(v) ? Optional.empty()
                     : Optional.of("`" + v + "` is not one of " + field.choices().stream().map(c -> "`" + c + "`").collect(Collectors.joining(", ")));
             case CHECK -> v.equals("true") || v.equals("false") ? Optional.empty() : Optional.of("`" + v + "` is not true or false");
-            case TEXT, REFERENCE, LIST -> Optional.empty();
-            case SECTION, ENTRIES, ENTRY, READ_ONLY -> Optional.of("`" + field.dotted() + "` is not edited in the form");
+            case TEXT, TEXT_BLOCK, REFERENCE, LIST, MAP -> Optional.empty();
+            case SECTION, ENTRIES, ENTRY, NODES, NODE, READ_ONLY -> Optional.of("`" + field.dotted() + "` is not edited in the form");
         };
     }
 
     /**
-     * Sets a scalar field ({@code TEXT}, {@code INTEGER}, {@code DURATION}, {@code CHOICE}, {@code REFERENCE},
-     * {@code CHECK}): in place when written, added to its mapping when not, removed when {@code value} is empty.
+     * Sets a scalar field ({@code TEXT}, {@code TEXT_BLOCK}, {@code INTEGER}, {@code DURATION}, {@code CHOICE},
+     * {@code REFERENCE}, {@code CHECK}): in place when written, added to its mapping when not, removed when
+     * {@code value} is empty. A {@code TEXT_BLOCK} keeps its lines (and the final line breaks it had); with a line
+     * break, YAML gets a block scalar, where both readers read one (an Agent's prompt, a value already written as a
+     * block, a field Orloj's line reader does not read).
      */
     public Optional<EditorChange> set(FormField field, String value) {
         Optional<State> at = editable(field);
         if (at.isEmpty()) {
             return Optional.empty();
         }
-        FormField now = at.get().form.field(field.dotted()).orElseThrow();
+        FormField now = at.get().form.field(field.path()).orElseThrow();
+        if (now.editor() == FieldEditor.TEXT_BLOCK) {
+            return setText(at.get(), now, value);
+        }
         String v = value.strip();
         Optional<String> problem = problem(now, v);
         if (problem.isPresent()) {
             return refuse(problem.get());
         }
-        if (now.editor() == FieldEditor.LIST || now.editor() == FieldEditor.SECTION || now.editor() == FieldEditor.ENTRIES
-                || now.editor() == FieldEditor.ENTRY || now.editor() == FieldEditor.READ_ONLY) {
+        if (!scalar(now.editor())) {
             return refuse("`" + now.dotted() + "` is not a single value");
         }
         if (v.equals(now.value()) && (now.present() || v.isEmpty())) {
             message.set("");
             return Optional.empty();
         }
-        YamlEdits edits = at.get().edits.orElseThrow();
+        ManifestEdits edits = at.get().edits.orElseThrow();
         boolean typed = now.editor() == FieldEditor.INTEGER || now.editor() == FieldEditor.CHECK;
-        List<String> path = now.path();
-        Optional<TextEdit> edit;
-        if (v.isEmpty()) {
-            edit = edits.removeField(path);
-        } else if (now.present()) {
-            edit = typed ? edits.setTyped(path, v) : edits.setScalar(path, v);
-        } else {
-            List<String> parent = path.subList(0, path.size() - 1);
-            String key = path.get(path.size() - 1);
-            edit = edits.addNestedField(parent, key, v, typed);
-        }
+        Optional<TextEdit> edit = v.isEmpty() ? edits.clear(now.path()) : edits.setValue(now.path(), v, typed);
         return made(at.get(), edit, "`" + v + "` cannot be written so that both readers read it alike: edit it in the text");
     }
 
-    /** Adds an item to a list field (its key is created when missing). */
+    private static boolean scalar(FieldEditor e) {
+        return switch (e) {
+            case TEXT, TEXT_BLOCK, INTEGER, DURATION, CHOICE, REFERENCE, CHECK -> true;
+            case LIST, MAP, SECTION, ENTRIES, ENTRY, NODES, NODE, READ_ONLY -> false;
+        };
+    }
+
+    private Optional<EditorChange> setText(State at, FormField now, String value) {
+        String typed = value.replace("\r\n", "\n").replace('\r', '\n');
+        String body = withoutFinalBreaks(typed);
+        ManifestEdits edits = at.edits.orElseThrow();
+        if (body.isBlank()) {
+            return now.present() ? made(at, edits.clear(now.path()), "`" + now.dotted() + "` cannot be removed here: edit it in the text")
+                    : Optional.empty();
+        }
+        if (body.equals(now.value()) && now.present()) {
+            message.set("");
+            return Optional.empty();
+        }
+        Optional<ScalarNode> old = edits.node(now.path()).filter(n -> n instanceof ScalarNode s && !s.isNull()).map(n -> (ScalarNode) n);
+        boolean block = old.filter(s -> s.style() == ScalarStyle.LITERAL || s.style() == ScalarStyle.FOLDED
+                || s.text().contains("\n") || s.span().endLine() != s.span().line()).isPresent();
+        String breaks = old.map(s -> s.text().substring(withoutFinalBreaks(s.text()).length())).orElse("");
+        boolean yaml = at.format == SourceFormat.YAML;
+        if (breaks.isEmpty() && yaml && !block && body.contains("\n")) {
+            breaks = "\n";
+        }
+        String next = body + breaks;
+        if (yaml && next.contains("\n") && !block && !blocksRead(at, now)) {
+            return refuse("Orloj's reader reads a value of several lines only in an Agent's prompt: keep `" + now.dotted() + "` on one line");
+        }
+        return made(at, edits.setText(now.path(), next),
+                "this text cannot be written as a block both readers read alike (a first line starting with a space or a tab, "
+                        + "a control character): edit it in the text");
+    }
+
+    private static String withoutFinalBreaks(String s) {
+        int end = s.length();
+        while (end > 0 && s.charAt(end - 1) == '\n') {
+            end--;
+        }
+        return s.substring(0, end);
+    }
+
+    /**
+     * Whether Orloj reads a YAML block scalar in this field as a YAML parser does: an Agent's prompt (its one
+     * block), a field its line reader does not read at all (JSON-only fields, kinds it reads as a parser does).
+     */
+    private static boolean blocksRead(State at, FormField field) {
+        Kind kind = at.kind.orElseThrow();
+        if (NOT_EMULATED.contains(kind) || (kind == Kind.AGENT && field.dotted().equals("spec.prompt"))) {
+            return true;
+        }
+        return schemaOf(at, field.path()).filter(f -> f.flag() == Field.Flag.JSON_ONLY).isPresent();
+    }
+
+    /** Adds an item to a list field (its key is created when missing); to a graph node's edges, an edge {@code to} it. */
     public Optional<EditorChange> add(FormField field, String item) {
         Optional<State> at = editable(field);
         if (at.isEmpty()) {
             return Optional.empty();
         }
-        FormField now = at.get().form.field(field.dotted()).orElseThrow();
+        FormField now = at.get().form.field(field.path()).orElseThrow();
         String v = item.strip();
         if (now.editor() != FieldEditor.LIST) {
             return refuse("`" + now.dotted() + "` is not a list");
@@ -196,10 +254,13 @@ public final class FormViewModel {
             return refuse("`" + v + "` is already in `" + now.dotted() + "`");
         }
         if (now.closed() && !now.choices().contains(v)) {
-            return refuse("`" + v + "` is not one of " + now.choices().stream().map(c -> "`" + c + "`").collect(Collectors.joining(", ")));
+            return refuse(now.choices().isEmpty() ? "nothing can be added to `" + now.dotted() + "`" + (edges(at.get(), now.path())
+                    ? ": every agent of `spec.agents` has an edge here already, or the system lists none" : "")
+                    : "`" + v + "` is not one of " + now.choices().stream().map(c -> "`" + c + "`").collect(Collectors.joining(", ")));
         }
-        return made(at.get(), at.get().edits.orElseThrow().addNestedItem(now.path(), v),
-                "`" + v + "` cannot be added here: edit it in the text");
+        ManifestEdits edits = at.get().edits.orElseThrow();
+        Optional<TextEdit> edit = edges(at.get(), now.path()) ? edits.addNestedMapItem(now.path(), Map.of("to", v)) : edits.addNestedItem(now.path(), v);
+        return made(at.get(), edit, "`" + v + "` cannot be added here: edit it in the text");
     }
 
     /** Removes item {@code index} of a list field; the last item takes its key along. */
@@ -208,11 +269,11 @@ public final class FormViewModel {
         if (at.isEmpty()) {
             return Optional.empty();
         }
-        FormField now = at.get().form.field(field.dotted()).orElseThrow();
+        FormField now = at.get().form.field(field.path()).orElseThrow();
         if (now.editor() != FieldEditor.LIST || index < 0 || index >= now.items().size()) {
             return refuse("`" + now.dotted() + "` has no item " + (index + 1));
         }
-        return made(at.get(), at.get().edits.orElseThrow().removeItemAt(now.path(), index),
+        return made(at.get(), at.get().edits.orElseThrow().removeListItem(now.path(), index),
                 "`" + now.items().get(index) + "` cannot be removed here (a flow list?): edit it in the text");
     }
 
@@ -226,7 +287,7 @@ public final class FormViewModel {
         if (at.isEmpty()) {
             return Optional.empty();
         }
-        FormField now = at.get().form.field(entries.dotted()).orElseThrow();
+        FormField now = at.get().form.field(entries.path()).orElseThrow();
         if (now.editor() != FieldEditor.ENTRIES) {
             return refuse("`" + now.dotted() + "` is not a list of entries");
         }
@@ -241,30 +302,161 @@ public final class FormViewModel {
                 "an entry cannot be added to `" + now.dotted() + "` here: edit it in the text");
     }
 
-    /** Removes one entry ({@code ENTRY}) of a list of objects, all its lines; the last one takes the list's key along. */
+    /** Removes one entry ({@code ENTRY}) of a list of objects or one node ({@code NODE}) of a graph, all its lines. */
     public Optional<EditorChange> removeEntry(FormField entry) {
         Optional<State> at = editable(entry);
         if (at.isEmpty()) {
             return Optional.empty();
         }
-        FormField now = at.get().form.field(entry.dotted()).orElseThrow();
-        if (now.editor() != FieldEditor.ENTRY) {
-            return refuse("`" + now.dotted() + "` is not an entry of a list");
+        FormField now = at.get().form.field(entry.path()).orElseThrow();
+        List<String> parent = now.path().subList(0, now.path().size() - 1);
+        String last = now.path().get(now.path().size() - 1);
+        if (now.editor() != FieldEditor.ENTRY && now.editor() != FieldEditor.NODE) {
+            return refuse("`" + now.dotted() + "` is not an entry of a list or a node of a graph");
         }
-        List<String> list = now.path().subList(0, now.path().size() - 1);
-        int index = Integer.parseInt(now.path().get(now.path().size() - 1));
-        return made(at.get(), at.get().edits.orElseThrow().removeItemAt(list, index),
-                "`" + now.label() + "` cannot be removed here: edit it in the text");
+        ManifestEdits edits = at.get().edits.orElseThrow();
+        Optional<TextEdit> edit = now.editor() == FieldEditor.ENTRY ? edits.removeListItem(parent, Integer.parseInt(last))
+                : edits.removeEntry(parent, last);
+        return made(at.get(), edit, "`" + now.label() + "` cannot be removed here: edit it in the text");
     }
 
-    /** The schema field at a path of the form's document, list indexes stepped over. */
+    /** Adds a node ({@code name}, one of the system's agents) with no edges yet to a graph ({@code NODES}). */
+    public Optional<EditorChange> addNode(FormField nodes, String name) {
+        Optional<State> at = editable(nodes);
+        if (at.isEmpty()) {
+            return Optional.empty();
+        }
+        FormField now = at.get().form.field(nodes.path()).orElseThrow();
+        String v = name.strip();
+        if (now.editor() != FieldEditor.NODES) {
+            return refuse("`" + now.dotted() + "` is not a graph");
+        }
+        if (v.isEmpty()) {
+            return refuse("pick an agent of `spec.agents` to add to `" + now.dotted() + "`");
+        }
+        if (!now.choices().contains(v)) {
+            return refuse("`" + v + "` is not an agent of `spec.agents` without a node yet");
+        }
+        return made(at.get(), at.get().edits.orElseThrow().addObject(now.path(), v), "`" + v + "` cannot be added here: edit it in the text");
+    }
+
+    // ------------------------------------------------------------------------------------------------ maps
+
+    /** Adds {@code key: value} to a map field ({@code MAP}), the map created when missing. */
+    public Optional<EditorChange> put(FormField map, String key, String value) {
+        Optional<State> at = mapState(map);
+        if (at.isEmpty()) {
+            return Optional.empty();
+        }
+        FormField now = at.get().form.field(map.path()).orElseThrow();
+        String k = key.strip();
+        String v = value.strip();
+        if (k.isEmpty()) {
+            return refuse("type a key to add to `" + now.dotted() + "`");
+        }
+        if (now.entries().stream().anyMatch(e -> e.key().equals(k))) {
+            return refuse("`" + k + "` is already in `" + now.dotted() + "`");
+        }
+        ManifestEdits edits = at.get().edits.orElseThrow();
+        return made(at.get(), edits.putEntry(now.path(), k, v), mapRefusal(edits, now, k, v));
+    }
+
+    /** Renames key {@code index} of a map field, keeping its value. */
+    public Optional<EditorChange> rename(FormField map, int index, String key) {
+        Optional<State> at = mapState(map);
+        if (at.isEmpty()) {
+            return Optional.empty();
+        }
+        FormField now = at.get().form.field(map.path()).orElseThrow();
+        if (index < 0 || index >= now.entries().size()) {
+            return refuse("`" + now.dotted() + "` has no entry " + (index + 1));
+        }
+        String old = now.entries().get(index).key();
+        String k = key.strip();
+        if (k.equals(old)) {
+            message.set("");
+            return Optional.empty();
+        }
+        if (k.isEmpty()) {
+            return refuse("a key cannot be empty: remove the entry instead");
+        }
+        if (now.entries().stream().anyMatch(e -> e.key().equals(k))) {
+            return refuse("`" + k + "` is already in `" + now.dotted() + "`");
+        }
+        ManifestEdits edits = at.get().edits.orElseThrow();
+        return made(at.get(), edits.renameEntry(now.path(), old, k), mapRefusal(edits, now, k, "x"));
+    }
+
+    /** Sets the value of entry {@code index} of a map field ("" writes an empty string). */
+    public Optional<EditorChange> setEntry(FormField map, int index, String value) {
+        Optional<State> at = mapState(map);
+        if (at.isEmpty()) {
+            return Optional.empty();
+        }
+        FormField now = at.get().form.field(map.path()).orElseThrow();
+        if (index < 0 || index >= now.entries().size()) {
+            return refuse("`" + now.dotted() + "` has no entry " + (index + 1));
+        }
+        FormField.Entry entry = now.entries().get(index);
+        String v = value.strip();
+        if (v.equals(entry.value())) {
+            message.set("");
+            return Optional.empty();
+        }
+        return made(at.get(), at.get().edits.orElseThrow().setEntry(now.path(), entry.key(), v),
+                "`" + v + "` cannot be written so that both readers read it alike: edit it in the text");
+    }
+
+    /** Removes entry {@code index} of a map field; in YAML the last one takes the map's key along. */
+    public Optional<EditorChange> removeKey(FormField map, int index) {
+        Optional<State> at = mapState(map);
+        if (at.isEmpty()) {
+            return Optional.empty();
+        }
+        FormField now = at.get().form.field(map.path()).orElseThrow();
+        if (index < 0 || index >= now.entries().size()) {
+            return refuse("`" + now.dotted() + "` has no entry " + (index + 1));
+        }
+        String key = now.entries().get(index).key();
+        return made(at.get(), at.get().edits.orElseThrow().removeEntry(now.path(), key), "`" + key + "` cannot be removed here: edit it in the text");
+    }
+
+    private Optional<State> mapState(FormField map) {
+        Optional<State> at = editable(map);
+        if (at.isPresent() && at.get().form.field(map.path()).orElseThrow().editor() != FieldEditor.MAP) {
+            refuse("`" + map.dotted() + "` is not a map");
+            return Optional.empty();
+        }
+        return at;
+    }
+
+    /** Why a key or value could not be written: the key is tried with a harmless value to tell which. */
+    private static String mapRefusal(ManifestEdits edits, FormField map, String key, String value) {
+        if (edits.putEntry(map.path(), key, "x").isEmpty() && edits.putEntry(map.path(), "x-gatehouse-probe", "x").isPresent()) {
+            return "`" + key + "` cannot be written as a key that Orloj's reader and a YAML parser read alike (no quotes, `:`, "
+                    + "` #`, flow or leading indicator characters, surrounding spaces, and not a number, boolean or null): edit it in the text";
+        }
+        return "`" + value + "` cannot be written so that both readers read it alike: edit it in the text";
+    }
+
+    /** Whether {@code path} is a graph node's {@code edges} of an AgentSystem: a list of agents, written {@code - to: <agent>}. */
+    private static boolean edges(State at, List<String> path) {
+        return at.kind.filter(k -> k == Kind.AGENT_SYSTEM).isPresent() && Reader.graphField(path, "edges");
+    }
+
+    /** The schema field at a path of the form's document, list indexes and graph node names stepped over. */
     private static Optional<Field> schemaOf(State state, List<String> path) {
         if (state.kind.isEmpty()) {
             return Optional.empty();
         }
         Field at = Schemas.of(state.kind.get());
+        boolean keyed = false;
         for (String step : path) {
             if (step.chars().allMatch(Character::isDigit) && !step.isEmpty()) {
+                continue;
+            }
+            if (keyed) {
+                keyed = false;
                 continue;
             }
             Optional<Field> next = at.children().stream().filter(c -> c.name().equals(step) || c.yamlAliases().contains(step)).findFirst();
@@ -272,6 +464,7 @@ public final class FormViewModel {
                 return Optional.empty();
             }
             at = next.get();
+            keyed = at.type() == Field.Type.OBJECT_MAP;
         }
         return Optional.of(at);
     }
@@ -284,7 +477,7 @@ public final class FormViewModel {
             refuse(STALE);
             return Optional.empty();
         }
-        Optional<FormField> now = state.form.field(field.dotted());
+        Optional<FormField> now = state.form.field(field.path());
         if (!state.form.editable() || state.edits.isEmpty()) {
             refuse(state.form.placeholder().orElse(NOT_EDITABLE));
             return Optional.empty();
@@ -388,21 +581,20 @@ public final class FormViewModel {
             int end = last < whole.lineCount() ? whole.lineStart(last + 1) : r.text.length();
             slice = r.text.substring(base, end);
         }
-        Optional<YamlEdits> edits = parsed.format() == SourceFormat.YAML ? YamlEdits.of(id, slice) : Optional.empty();
+        Optional<ManifestEdits> edits = ManifestEdits.of(id, slice);
         boolean editable = edits.isPresent();
-        Optional<String> placeholder = parsed.format() == SourceFormat.JSON ? Optional.of(JSON)
-                : editable ? Optional.empty() : Optional.of(NOT_EDITABLE);
+        Optional<String> placeholder = editable ? Optional.empty() : Optional.of(NOT_EDITABLE);
         String namespace = scalar(root, "metadata", "namespace").filter(n -> !n.isBlank()).orElse(Meta.DEFAULT_NAMESPACE);
         String name = scalar(root, "metadata", "name").orElse("");
-        Reader reader = new Reader(kind.get(), namespace, r.workspace, editable);
+        Reader reader = new Reader(kind.get(), namespace, r.workspace, edits, parsed.format() == SourceFormat.JSON);
         List<FormField> fields = reader.fields(root);
         Form f = new Form(r.path, kind.get().wireName() + " " + namespace + "/" + name, editable, placeholder, fields);
-        return new State(r, f, edits, base, new SourceText(id, slice), kind);
+        return new State(r, f, edits, base, new SourceText(id, slice), kind, parsed.format());
     }
 
     private static State placeholder(Request r, String why) {
         return new State(r, new Form(r.path, "", false, Optional.of(why), List.of()), Optional.empty(), 0,
-                new SourceText(new SourceId(r.path), r.text), Optional.empty());
+                new SourceText(new SourceId(r.path), r.text), Optional.empty(), SourceFormat.YAML);
     }
 
     private static Optional<String> scalar(MapNode root, String... path) {
@@ -421,15 +613,21 @@ public final class FormViewModel {
         private final Kind kind;
         private final String namespace;
         private final Workspace workspace;
+        private final Optional<ManifestEdits> edits;
         private final boolean editable;
+        private final boolean json;
         private final Map<String, Class<? extends Resource>> references;
         private final List<FormField> out = new ArrayList<>();
+        /** An AgentSystem's {@code spec.agents}: what its graph's nodes and edges may name. */
+        private List<String> members = List.of();
 
-        Reader(Kind kind, String namespace, Workspace workspace, boolean editable) {
+        Reader(Kind kind, String namespace, Workspace workspace, Optional<ManifestEdits> edits, boolean json) {
             this.kind = kind;
             this.namespace = namespace;
             this.workspace = workspace;
-            this.editable = editable;
+            this.edits = edits;
+            this.editable = edits.isPresent();
+            this.json = json;
             this.references = references(kind);
         }
 
@@ -444,17 +642,29 @@ public final class FormViewModel {
             }
             Field spec = schema.child("spec").orElseThrow();
             Optional<Node> specNode = root.get("spec");
+            if (kind == Kind.AGENT_SYSTEM && specNode.orElse(null) instanceof MapNode m && m.get("agents").orElse(null) instanceof ListNode l) {
+                members = l.items().stream().filter(i -> i instanceof ScalarNode s && !s.isNull()).map(i -> ((ScalarNode) i).text())
+                        .distinct().toList();
+            }
             row(List.of("spec"), spec, specNode, 0);
             children(List.of("spec"), spec, specNode, 1);
             return out;
         }
 
-        /** The rows of an object's fields, when its value is a mapping (or absent, so its fields can be seen). */
+        /** Why the field at {@code path} is not edited ("" when it is): the form is read-only, or the edits refuse it. */
+        private String why(List<String> path) {
+            if (!editable) {
+                return "the form is read-only";
+            }
+            return edits.get().refusal(path).orElse("");
+        }
+
+        /** The rows of an object's fields, when its value is a mapping (or absent or empty, so its fields can be seen). */
         private void children(List<String> path, Field object, Optional<Node> node, int depth) {
-            if (node.isPresent() && !(node.get() instanceof MapNode)) {
+            if (node.isPresent() && !(node.get() instanceof MapNode) && !(node.get() instanceof ScalarNode s && s.isNull())) {
                 return;
             }
-            Optional<MapNode> map = node.map(n -> (MapNode) n);
+            Optional<MapNode> map = node.filter(n -> n instanceof MapNode).map(n -> (MapNode) n);
             for (Field f : object.children()) {
                 child(path, f, map, depth);
             }
@@ -463,6 +673,7 @@ public final class FormViewModel {
         private void child(List<String> parentPath, Field f, Optional<MapNode> parent, int depth) {
             String key = f.name();
             Optional<Node> value = Optional.empty();
+            String spelledOtherwise = "";
             if (parent.isPresent()) {
                 for (String spelling : spellings(f)) {
                     if (parent.get().get(spelling).isPresent()) {
@@ -471,13 +682,34 @@ public final class FormViewModel {
                         break;
                     }
                 }
+                if (json && value.isEmpty()) {
+                    // Go's decoder matches a key ignoring case: a form that added the field would write it twice
+                    for (MapNode.Entry e : parent.get().entries()) {
+                        if (e.name().equalsIgnoreCase(f.name())) {
+                            key = e.name();
+                            value = Optional.of(e.value());
+                            spelledOtherwise = "written `" + e.name() + "`, which Orloj's JSON reader takes for `" + f.name()
+                                    + "`: spell it `" + f.name() + "` in the text";
+                            break;
+                        }
+                    }
+                }
             }
-            if (f.flag() != Field.Flag.NORMAL && value.isEmpty()) {
+            boolean shown = f.flag() == Field.Flag.NORMAL || (json && f.flag() == Field.Flag.JSON_ONLY);
+            if (!shown && value.isEmpty()) {
                 return;
             }
             List<String> path = new ArrayList<>(parentPath);
             path.add(key);
-            row(path, f, value, depth);
+            if (kind == Kind.AGENT_SYSTEM && (graphField(path, "next") || graphField(path, "edges"))) {
+                graphField(path, f, value, depth);
+                return;
+            }
+            if (f.type() == Field.Type.OBJECT_MAP) {
+                nodes(path, f, value, depth);
+                return;
+            }
+            row(path, f, value, depth, spelledOtherwise);
             switch (f.type()) {
                 case OBJECT -> children(path, f, value, depth + 1);
                 case OBJECT_LIST -> {
@@ -486,8 +718,9 @@ public final class FormViewModel {
                             List<String> itemPath = new ArrayList<>(path);
                             itemPath.add(String.valueOf(i));
                             Optional<Node> item = Optional.of(list.items().get(i));
+                            String why = why(itemPath);
                             out.add(new FormField(itemPath, FieldEditor.ENTRY, f.name() + " " + (i + 1), depth + 1, "", List.of(),
-                                    List.of(), false, true, editable, editable ? "" : "the form is read-only"));
+                                    List.of(), false, true, why.isEmpty(), why));
                             if (item.get() instanceof MapNode) {
                                 children(itemPath, f, item, depth + 2);
                             }
@@ -499,20 +732,131 @@ public final class FormViewModel {
             }
         }
 
-        private static List<String> spellings(Field f) {
+        private List<String> spellings(Field f) {
             List<String> out = new ArrayList<>();
             out.add(f.name());
-            out.addAll(f.yamlAliases());
+            if (!json) {
+                out.addAll(f.yamlAliases());
+            }
             return out;
         }
 
-        private void row(List<String> path, Field f, Optional<Node> value, int depth) {
+        /** Whether {@code path} is {@code spec.graph.<node>.<field>}. */
+        static boolean graphField(List<String> path, String field) {
+            return path.size() == 4 && path.get(0).equals("spec") && path.get(1).equals("graph") && path.get(3).equals(field);
+        }
+
+        /**
+         * A graph ({@code spec.graph}): its heading offers the system's agents that have no node yet, then each node
+         * with its fields ({@code next}, {@code edges}, {@code join}).
+         */
+        private void nodes(List<String> path, Field f, Optional<Node> value, int depth) {
+            Optional<Node> written = value.filter(n -> !(n instanceof ScalarNode s && s.isNull()));
+            String why = why(path);
+            if (why.isEmpty() && written.isPresent() && !(written.get() instanceof MapNode)) {
+                why = "written as " + written.get().shape() + ": edit it in the text";
+            }
+            List<String> names = written.orElse(null) instanceof MapNode m ? m.entries().stream().map(MapNode.Entry::name).toList() : List.of();
+            List<String> choices = members.stream().filter(a -> !names.contains(a)).toList();
+            out.add(new FormField(path, FieldEditor.NODES, path.get(path.size() - 1), depth, "", names, choices, true, value.isPresent(),
+                    why.isEmpty(), why.isEmpty() ? f.doc() + "; a node for each agent of `spec.agents` that hands work on" : why));
+            if (!(written.orElse(null) instanceof MapNode m)) {
+                return;
+            }
+            for (MapNode.Entry e : m.entries()) {
+                List<String> nodePath = new ArrayList<>(path);
+                nodePath.add(e.name());
+                Node v = e.value();
+                boolean object = v instanceof MapNode || (v instanceof ScalarNode s && s.isNull());
+                String nodeWhy = why(nodePath);
+                if (nodeWhy.isEmpty() && !object) {
+                    nodeWhy = "written as " + v.shape() + ": edit it in the text";
+                }
+                out.add(new FormField(nodePath, FieldEditor.NODE, e.name(), depth + 1, "", List.of(), List.of(), false, true,
+                        nodeWhy.isEmpty(), nodeWhy.isEmpty() ? "the node of `" + e.name() + "`: where its output goes" : nodeWhy));
+                if (object) {
+                    children(nodePath, f, Optional.of(v), depth + 2);
+                }
+            }
+        }
+
+        /**
+         * A graph node's {@code next} (a choice of the system's agents) or {@code edges} (a list of the system's
+         * agents, each edge written {@code - to: <agent>}; its labels and policy, when written, as maps after it).
+         */
+        private void graphField(List<String> path, Field f, Optional<Node> value, int depth) {
             String label = path.get(path.size() - 1);
-            String dotted = String.join(".", path);
+            Optional<Node> written = value.filter(n -> !(n instanceof ScalarNode s && s.isNull()));
+            String why = why(path);
+            if (label.equals("next")) {
+                String text = written.orElse(null) instanceof ScalarNode s ? s.text() : "";
+                if (why.isEmpty() && written.isPresent() && !(written.get() instanceof ScalarNode s && s.span().line() == s.span().endLine())) {
+                    why = "written as " + written.get().shape() + " of several lines: edit it in the text";
+                }
+                List<String> choices = new ArrayList<>(members);
+                if (!text.isEmpty() && !choices.contains(text)) {
+                    choices.add(0, text);
+                }
+                out.add(new FormField(path, FieldEditor.CHOICE, label, depth, text, List.of(), choices, true, value.isPresent(),
+                        why.isEmpty(), why.isEmpty() ? f.doc() + " (an agent of `spec.agents`)" : why));
+                return;
+            }
+            List<String> targets = new ArrayList<>();
+            List<MapNode> routes = new ArrayList<>();
+            if (written.isPresent()) {
+                if (written.get() instanceof ListNode l && !l.flow()) {
+                    for (Node item : l.items()) {
+                        if (item instanceof MapNode m && m.get("to").orElse(null) instanceof ScalarNode to && !to.isNull()
+                                && m.entries().stream().allMatch(e -> List.of("to", "labels", "policy").contains(e.name()))) {
+                            targets.add(to.text());
+                            routes.add(m);
+                        } else if (why.isEmpty()) {
+                            why = "an edge is not written `- to: <agent>`: edit it in the text";
+                        }
+                    }
+                } else if (why.isEmpty()) {
+                    why = "written as " + (written.get() instanceof ListNode ? "a flow list" : written.get().shape()) + ": edit it in the text";
+                }
+            }
+            List<String> choices = members.stream().filter(a -> !targets.contains(a)).toList();
+            out.add(new FormField(path, FieldEditor.LIST, label, depth, "", targets, choices, true, written.isPresent(), why.isEmpty(),
+                    why.isEmpty() ? "the agents this node hands its output to (agents of `spec.agents`)" : why));
+            if (!why.isEmpty()) {
+                return;
+            }
+            Field route = f.children().stream().filter(c -> c.name().equals("edges")).findFirst().orElse(f);
+            for (int i = 0; i < routes.size(); i++) {
+                for (String map : List.of("labels", "policy")) {
+                    Optional<Node> m = routes.get(i).get(map);
+                    if (m.isPresent()) {
+                        List<String> mapPath = new ArrayList<>(path);
+                        mapPath.add(String.valueOf(i));
+                        mapPath.add(map);
+                        Field mf = route.child(map).orElse(f);
+                        int before = out.size();
+                        row(mapPath, mf, m, depth + 1, "");
+                        FormField r = out.remove(before);
+                        out.add(new FormField(r.path(), r.editor(), "edge to " + targets.get(i) + ": " + map, r.depth(), r.value(), r.items(),
+                                r.choices(), r.closed(), r.present(), r.editable(), r.note(), r.entries()));
+                    }
+                }
+            }
+        }
+
+        private void row(List<String> path, Field f, Optional<Node> value, int depth) {
+            row(path, f, value, depth, "");
+        }
+
+        private void row(List<String> path, Field f, Optional<Node> value, int depth, String spelledOtherwise) {
+            String label = path.get(path.size() - 1);
+            // looked up by the schema's name, so that a field spelled by an alias (`modelRef`) keeps its editor
+            List<String> named = new ArrayList<>(path.subList(0, path.size() - 1));
+            named.add(f.name());
+            String dotted = String.join(".", named);
             String doc = f.flag() == Field.Flag.NORMAL ? f.doc() : f.doc() + " (" + f.flag().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ")";
             Optional<Node> written = value.filter(n -> !(n instanceof ScalarNode s && s.isNull()));
             boolean present = value.isPresent();
-            String why = editable ? "" : "the form is read-only";
+            String why = spelledOtherwise.isEmpty() ? why(path) : spelledOtherwise;
             switch (f.type()) {
                 case STRING, INT, BOOL, DURATION, ENUM -> {
                     FieldEditor editor = switch (f.type()) {
@@ -520,19 +864,26 @@ public final class FormViewModel {
                         case BOOL -> FieldEditor.CHECK;
                         case DURATION -> FieldEditor.DURATION;
                         case ENUM -> FieldEditor.CHOICE;
-                        default -> references.containsKey(dotted(path)) ? FieldEditor.REFERENCE : FieldEditor.TEXT;
+                        default -> references.containsKey(dotted(named)) ? FieldEditor.REFERENCE
+                                : prose(dotted) ? FieldEditor.TEXT_BLOCK : FieldEditor.TEXT;
                     };
                     String text = "";
                     if (written.isPresent()) {
                         if (written.get() instanceof ScalarNode s) {
                             text = s.text();
-                            if (why.isEmpty() && (s.style() == ScalarStyle.LITERAL || s.style() == ScalarStyle.FOLDED
-                                    || s.span().endLine() != s.span().line())) {
+                            boolean lines = s.style() == ScalarStyle.LITERAL || s.style() == ScalarStyle.FOLDED
+                                    || s.span().endLine() != s.span().line() || s.text().contains("\n");
+                            if (lines && (editor == FieldEditor.TEXT || editor == FieldEditor.TEXT_BLOCK)) {
+                                editor = FieldEditor.TEXT_BLOCK;
+                            } else if (lines && why.isEmpty()) {
                                 why = "a block of several lines: edit it in the text";
                             }
                         } else if (why.isEmpty()) {
                             why = "written as " + written.get().shape() + ": edit it in the text";
                         }
+                    }
+                    if (editor == FieldEditor.TEXT_BLOCK) {
+                        text = withoutFinalBreaks(text);
                     }
                     List<String> choices = List.of();
                     if (editor == FieldEditor.CHOICE) {
@@ -541,7 +892,7 @@ public final class FormViewModel {
                             choices.add(0, text);
                         }
                     } else if (editor == FieldEditor.REFERENCE) {
-                        choices = names(references.get(dotted(path)));
+                        choices = names(references.get(dotted(named)));
                     }
                     out.add(new FormField(path, editor, label, depth, text, List.of(), choices, editor == FieldEditor.CHOICE, present,
                             why.isEmpty(), why.isEmpty() ? doc : why));
@@ -556,24 +907,50 @@ public final class FormViewModel {
                         }
                     }
                     List<String> offered = f.type() == Field.Type.ENUM_LIST ? f.values()
-                            : references.containsKey(dotted(path)) ? names(references.get(dotted(path)))
-                            : grants(dotted(path)) ? permissions() : List.of();
+                            : references.containsKey(dotted(named)) ? names(references.get(dotted(named)))
+                            : grants(dotted(named)) ? permissions() : List.of();
                     List<String> choices = offered.stream().filter(c -> !items.contains(c)).toList();
                     out.add(new FormField(path, FieldEditor.LIST, label, depth, "", items, choices, f.type() == Field.Type.ENUM_LIST,
                             written.isPresent(), why.isEmpty(), why.isEmpty() ? doc : why));
+                }
+                case STRING_MAP -> {
+                    List<FormField.Entry> entries = new ArrayList<>();
+                    if (written.isPresent()) {
+                        if (written.get() instanceof MapNode m) {
+                            for (MapNode.Entry e : m.entries()) {
+                                if (!(e.value() instanceof ScalarNode s)) {
+                                    why = why.isEmpty() ? "the value of `" + e.name() + "` is " + e.value().shape() + ": edit it in the text" : why;
+                                } else if (s.style() == ScalarStyle.LITERAL || s.style() == ScalarStyle.FOLDED
+                                        || s.span().line() != s.span().endLine() || s.text().contains("\n")) {
+                                    why = why.isEmpty() ? "the value of `" + e.name() + "` has several lines: edit it in the text" : why;
+                                } else {
+                                    entries.add(new FormField.Entry(e.name(), s.isNull() ? "" : s.text()));
+                                }
+                            }
+                        } else if (why.isEmpty()) {
+                            why = "written as " + written.get().shape() + ": edit it in the text";
+                        }
+                    }
+                    out.add(new FormField(path, FieldEditor.MAP, label, depth, "", List.of(), List.of(), false, present, why.isEmpty(),
+                            why.isEmpty() ? doc : why, entries));
                 }
                 case OBJECT -> out.add(new FormField(path, FieldEditor.SECTION, label, depth, "", List.of(), List.of(),
                         false, present, false, doc));
                 case OBJECT_LIST -> {
                     boolean entries = written.isEmpty() || (written.get() instanceof ListNode l && !l.flow()
                             && l.items().stream().allMatch(i -> i instanceof MapNode));
-                    String note = !editable ? why : entries ? doc : "written as " + written.get().shape() + " of other values: edit it in the text";
+                    String note = !why.isEmpty() ? why : entries ? doc : "written as " + written.get().shape() + " of other values: edit it in the text";
                     out.add(new FormField(path, FieldEditor.ENTRIES, label, depth, "", List.of(), List.of(), false, present,
-                            editable && entries, note));
+                            why.isEmpty() && entries, note));
                 }
-                case STRING_MAP, OBJECT_MAP, ANY -> out.add(new FormField(path, FieldEditor.READ_ONLY, label, depth, summary(written),
+                case OBJECT_MAP, ANY -> out.add(new FormField(path, FieldEditor.READ_ONLY, label, depth, summary(written),
                         List.of(), List.of(), false, present, false, doc + "; edit it in the text"));
             }
+        }
+
+        /** Free text that often runs over several lines: written as a text area even when it is one line yet. */
+        private boolean prose(String dotted) {
+            return (kind == Kind.AGENT && dotted.equals("spec.prompt")) || (kind == Kind.TOOL && dotted.equals("spec.description"));
         }
 
         /** The dotted path with list indexes dropped: what the reference table is keyed by. */

@@ -316,4 +316,282 @@ class YamlEditsTest {
         assertEquals(Optional.empty(), YamlEdits.of(new SourceId("a.json"), "{\"kind\": \"Agent\"}").map(YamlEdits::file));
         assertEquals(Optional.empty(), YamlEdits.of(AGENT, "a: [\n").map(YamlEdits::file));
     }
+
+    // ------------------------------------------------------------------------------------------------ maps
+
+    static final SourceId SYSTEM = new SourceId("systems/s.yaml");
+    static final String LABELLED = """
+            apiVersion: orloj.dev/v1
+            kind: Agent
+            metadata:
+              name: a
+              # who owns it
+              labels:
+                team: support
+                tier: "gold"
+            spec:
+              model_ref: m
+            """;
+
+    @Test
+    void aLabelGoesAfterTheLastOneAndKeepsTheCommentsAndIndentation() {
+        String out = apply(LABELLED, AGENT, edits(AGENT, LABELLED).putEntry(List.of("metadata", "labels"), "owner", "ops"));
+        String four = "kind: Agent\nmetadata:\n    name: a\n    labels:\n        team: support\n        tier: \"gold\"\nspec:\n    model_ref: m\n";
+        String deeper = apply(four, AGENT, edits(AGENT, four).putEntry(List.of("metadata", "labels"), "owner", "ops"));
+
+        assertEquals(LABELLED.replace("    tier: \"gold\"\n", "    tier: \"gold\"\n    owner: ops\n"), out);
+        assertEquals(four.replace("        tier: \"gold\"\n", "        tier: \"gold\"\n        owner: ops\n"), deeper);
+        assertEquals(Map.of("team", "support", "tier", "gold", "owner", "ops"), labels(out));
+    }
+
+    @Test
+    void aMissingOrEmptyOrFlowMapBecomesABlockMapping() {
+        String bare = "kind: Task\nmetadata:\n  name: t\nspec:\n  system: s\n";
+        String empty = bare.replace("  system: s\n", "  input: {}\n  system: s\n");
+        String nothing = bare.replace("  system: s\n", "  input:   # filled in later\n  system: s\n");
+        String flow = bare.replace("  system: s\n", "  input: {topic: refunds, 'id': \"7\"}  # kickoff\n  system: s\n");
+        SourceId task = new SourceId("tasks/t.yaml");
+
+        assertEquals(bare + "  input:\n    topic: a b\n",
+                apply(bare, task, edits(task, bare).putEntry(List.of("spec", "input"), "topic", "a b")));
+        assertEquals(bare.replace("  system: s\n", "  input:\n    topic: a b\n  system: s\n"),
+                apply(empty, task, edits(task, empty).putEntry(List.of("spec", "input"), "topic", "a b")));
+        assertEquals(bare.replace("  system: s\n", "  # filled in later\n  input:\n    topic: a b\n  system: s\n"),
+                apply(nothing, task, edits(task, nothing).putEntry(List.of("spec", "input"), "topic", "a b")));
+        assertEquals(bare.replace("  system: s\n", "  # kickoff\n  input:\n    topic: refunds\n    id: \"7\"\n    priority: high\n  system: s\n"),
+                apply(flow, task, edits(task, flow).putEntry(List.of("spec", "input"), "priority", "high")));
+        assertEquals("  labels:\n    team: ops\n", edits(AGENT, AGENT_TEXT).putEntry(List.of("metadata", "labels"), "team", "ops")
+                .orElseThrow().replacement());
+    }
+
+    @Test
+    void aKeyThatNoQuotingReadsAlikeIsRefusedAndValuesAreQuotedWhenTheyMustBe() {
+        YamlEdits e = edits(AGENT, LABELLED);
+        List<String> labels = List.of("metadata", "labels");
+
+        for (String key : List.of("a: b", "a:b", "#x", "x #y", "-x", "? x", "[x]", "a,b", "{x}", "'x'", "\"x\"", "&x", "*x", "!x", "|x", ">x",
+                "%x", "@x", "`x", " x", "x ", "yes", "No", "true", "null", "~", "8080", "1e3", "-1", ".5", ".inf", "<<", "=", "a\tb", "a\nb", "")) {
+            assertEquals(Optional.empty(), e.putEntry(labels, key, "v"), key);
+            assertEquals(Optional.empty(), e.renameEntry(labels, "team", key), key);
+        }
+        assertEquals("    note: \"a: b\"\n", e.putEntry(labels, "note", "a: b").orElseThrow().replacement());
+        assertEquals("    note: \"x #1\"\n", e.putEntry(labels, "note", "x #1").orElseThrow().replacement());
+        assertEquals("    note: \"\"\n", e.putEntry(labels, "note", "").orElseThrow().replacement());
+        assertEquals("    équipe: \"données\"\n", e.putEntry(labels, "équipe", "données").orElseThrow().replacement());
+        assertEquals("    チーム: \"サポート\"\n", e.putEntry(labels, "チーム", "サポート").orElseThrow().replacement());
+        assertEquals("    app.kubernetes.io/name: gatehouse\n", e.putEntry(labels, "app.kubernetes.io/name", "gatehouse").orElseThrow().replacement());
+        assertEquals(Optional.empty(), e.putEntry(labels, "team", "again"));
+        assertEquals(Optional.empty(), e.putEntry(labels, "note", "null"));
+        assertEquals(Optional.empty(), e.putEntry(labels, "note", "a\nb"));
+        String unicode = apply(LABELLED, AGENT, e.putEntry(labels, "チーム", "サポート"));
+        assertEquals("サポート", labels(unicode).get("チーム"));
+        assertEquals(findings(with(AGENT, LABELLED)), findings(with(AGENT, unicode)));
+    }
+
+    @Test
+    void aKeyIsRenamedInPlaceAndAValueSetInItsQuoting() {
+        YamlEdits e = edits(AGENT, LABELLED);
+        List<String> labels = List.of("metadata", "labels");
+
+        String renamed = apply(LABELLED, AGENT, e.renameEntry(labels, "team", "squad"));
+        String set = apply(LABELLED, AGENT, e.setEntry(labels, "tier", "silver"));
+        String emptied = apply(LABELLED, AGENT, e.setEntry(labels, "tier", ""));
+
+        assertEquals(LABELLED.replace("    team: support", "    squad: support"), renamed);
+        assertEquals(LABELLED.replace("\"gold\"", "\"silver\""), set);
+        assertEquals(LABELLED.replace("\"gold\"", "\"\""), emptied);
+        assertEquals(Optional.empty(), e.renameEntry(labels, "team", "tier"));
+        assertEquals(Optional.empty(), e.renameEntry(labels, "nope", "x"));
+        assertEquals(Optional.empty(), e.setEntry(labels, "nope", "x"));
+    }
+
+    @Test
+    void removingALabelTakesItsLineAndTheLastTakesTheKey() {
+        YamlEdits e = edits(AGENT, LABELLED);
+        List<String> labels = List.of("metadata", "labels");
+
+        String one = apply(LABELLED, AGENT, e.removeEntry(labels, "team"));
+        String none = apply(one, AGENT, edits(AGENT, one).removeEntry(labels, "tier"));
+        String flow = LABELLED.replace("  labels:\n    team: support\n    tier: \"gold\"\n", "  labels: {team: support, tier: gold}\n");
+        String fromFlow = apply(flow, AGENT, edits(AGENT, flow).removeEntry(labels, "team"));
+
+        assertEquals(LABELLED.replace("    team: support\n", ""), one);
+        assertEquals(LABELLED.replace("  labels:\n    team: support\n    tier: \"gold\"\n", ""), none);
+        assertEquals(flow.replace("  labels: {team: support, tier: gold}\n", "  labels:\n    tier: gold\n"), fromFlow);
+        assertEquals(Map.of(), labels(none));
+    }
+
+    @Test
+    void aMapWithAnAnchorAliasOrTagIsNotEditedAndSaysWhy() {
+        String anchored = LABELLED.replace("  labels:\n", "  labels: &l\n") + "  memory:\n    provider: *l\n";
+        String aliased = "kind: Agent\nmetadata:\n  name: a\n  annotations: &l {a: b}\n  labels: *l\nspec:\n  model_ref: m\n";
+        String tagged = LABELLED.replace("tier: \"gold\"", "tier: !!str gold");
+        String twice = LABELLED.replace("    tier: \"gold\"\n", "    tier: \"gold\"\n    team: ops\n");
+        String explicit = LABELLED.replace("    tier: \"gold\"\n", "    ? tier\n    : gold\n");
+        List<String> labels = List.of("metadata", "labels");
+
+        assertEquals(Optional.of("`metadata.labels` uses an anchor or alias (anchor `&l`): edit it in the text, where every place that shares it can be seen"),
+                edits(AGENT, anchored).refusal(labels));
+        assertEquals(Optional.of("`metadata.labels` is an alias of a value written elsewhere: edit it in the text"), edits(AGENT, aliased).refusal(labels));
+        assertEquals(Optional.of("`metadata.labels` carries a tag (tag `tag:yaml.org,2002:str`): edit it in the text, where every place that shares it can be seen"),
+                edits(AGENT, tagged).refusal(labels));
+        assertEquals(Optional.empty(), YamlEdits.of(AGENT, twice).map(YamlEdits::file), "a key written twice is an error: the text is not edited");
+        assertEquals(Optional.of("`metadata.labels.tier` has an explicit `? ` key: edit it in the text"), edits(AGENT, explicit).refusal(List.of("metadata", "labels", "tier")));
+        for (String text : List.of(anchored, aliased, tagged)) {
+            YamlEdits e = edits(AGENT, text);
+            assertEquals(List.of(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()), List.of(e.putEntry(labels, "x", "y"),
+                    e.setEntry(labels, "team", "y"), e.removeEntry(labels, "team"), e.renameEntry(labels, "team", "y")), text);
+        }
+        assertEquals(Optional.empty(), edits(AGENT, anchored).refusal(List.of("spec", "model_ref")));
+        assertEquals(Optional.empty(), edits(AGENT, LABELLED).refusal(labels));
+    }
+
+    @Test
+    void crlfAndAMissingFinalLineBreakAreKept() {
+        String crlf = LABELLED.replace("\n", "\r\n");
+        String bare = "kind: Agent\nmetadata:\n  name: a\n  labels:\n    team: support";
+
+        assertEquals(crlf.replace("    tier: \"gold\"\r\n", "    tier: \"gold\"\r\n    x: \"y\"\r\n"),
+                apply(crlf, AGENT, edits(AGENT, crlf).putEntry(List.of("metadata", "labels"), "x", "y")));
+        assertEquals(bare + "\n    x: z", apply(bare, AGENT, edits(AGENT, bare).putEntry(List.of("metadata", "labels"), "x", "z")));
+    }
+
+    static Map<String, String> labels(String agentText) {
+        Map<String, String> out = new LinkedHashMap<>();
+        agent(with(AGENT, agentText)).meta().labels().forEach((k, v) -> out.put(k, v.value()));
+        return out;
+    }
+
+    // ------------------------------------------------------------------------------------------------ block scalars
+
+    @Test
+    void aPromptIsWrittenBackAsALiteralBlockUnderItsKey() {
+        YamlEdits e = edits(AGENT, AGENT_TEXT);
+
+        String out = apply(AGENT_TEXT, AGENT, e.setText(List.of("spec", "prompt"), "Research things.\n\nThen write: a report #1.\n  - indented\n"));
+
+        assertEquals(AGENT_TEXT.replace("    Research things.\n\n    # not a comment: prompt text\n",
+                "    Research things.\n\n    Then write: a report #1.\n      - indented\n"), out);
+        assertEquals(Optional.of("Research things.\n\nThen write: a report #1.\n  - indented\n"), agent(with(AGENT, out)).prompt().map(Located::value));
+    }
+
+    @Test
+    void chompingFollowsTheFinalLineBreaks() {
+        YamlEdits e = edits(AGENT, AGENT_TEXT);
+        String strip = apply(AGENT_TEXT, AGENT, e.setText(List.of("spec", "prompt"), "one\ntwo"));
+        String keep = apply(AGENT_TEXT, AGENT, e.setText(List.of("spec", "prompt"), "one\n\n"));
+
+        assertEquals(AGENT_TEXT.replace("  prompt: |\n    Research things.\n\n    # not a comment: prompt text\n", "  prompt: |-\n    one\n    two\n"), strip);
+        assertEquals(AGENT_TEXT.replace("  prompt: |\n    Research things.\n\n    # not a comment: prompt text\n", "  prompt: |+\n    one\n\n"), keep);
+        assertEquals(Optional.of("one\n\n"), agent(with(AGENT, keep)).prompt().map(Located::value));
+    }
+
+    @Test
+    void aPlainPromptWithALineBreakBecomesABlockAndItsCommentMovesAbove() {
+        String plain = AGENT_TEXT.replace("  prompt: |\n    Research things.\n\n    # not a comment: prompt text\n", "  prompt: \"Research.\"   # short\n");
+        String absent = AGENT_TEXT.replace("  prompt: |\n    Research things.\n\n    # not a comment: prompt text\n", "");
+
+        assertEquals(plain.replace("  prompt: \"Research.\"   # short\n", "  # short\n  prompt: |\n    Research.\n    More.\n"),
+                apply(plain, AGENT, edits(AGENT, plain).setText(List.of("spec", "prompt"), "Research.\nMore.\n")));
+        assertEquals(plain.replace("\"Research.\"", "\"Less.\""), apply(plain, AGENT, edits(AGENT, plain).setText(List.of("spec", "prompt"), "Less.")));
+        assertEquals(absent + "  prompt: |\n    a\n\n    b\n", apply(absent, AGENT, edits(AGENT, absent).setText(List.of("spec", "prompt"), "a\n\nb\n")));
+        String commented = AGENT_TEXT.replace("  prompt: |\n", "  prompt: |   # reviewed\n");
+        assertEquals(AGENT_TEXT.replace("  prompt: |\n    Research things.\n\n    # not a comment: prompt text\n", "  # reviewed\n  prompt: |\n    x\n    y\n"),
+                apply(commented, AGENT, edits(AGENT, commented).setText(List.of("spec", "prompt"), "x\ny\n")));
+    }
+
+    @Test
+    void aBlockKeepsItsPlaceInADeeperOrListedMapping() {
+        String deep = "kind: Agent\nmetadata:\n    name: a\nspec:\n    model_ref: m\n    prompt: |\n            far in\n    tools:\n        - t\n";
+        String listed = "kind: X\nspec:\n  items:\n    - description: >-\n        folded\n        text\n      name: n\n";
+        SourceId x = new SourceId("x.yaml");
+
+        assertEquals(deep.replace("            far in\n", "      near\n      here\n"),
+                apply(deep, AGENT, edits(AGENT, deep).setText(List.of("spec", "prompt"), "near\nhere\n")));
+        assertEquals(listed.replace("        folded\n        text\n", "        new words\n"),
+                apply(listed, x, edits(x, listed).setText(List.of("spec", "items", "0", "description"), "new words")));
+    }
+
+    @Test
+    void aFoldedBlockIsRewrappedAndFoldsBackToTheSameText() {
+        String folded = "kind: X\nspec:\n  description: >\n    one two\n    three\n  next: 1\n";
+        SourceId x = new SourceId("x.yaml");
+        String words = "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho sigma";
+
+        String out = apply(folded, x, edits(x, folded).setText(List.of("spec", "description"), words + "\nsecond paragraph\n"));
+
+        assertEquals("kind: X\nspec:\n  description: >\n    alpha beta gamma delta epsilon zeta eta\n    theta iota kappa lambda mu nu xi omicron\n"
+                + "    pi rho sigma\n\n    second paragraph\n  next: 1\n", out, "wrapped within 40 columns, the narrowest kept");
+        assertEquals(words + "\nsecond paragraph\n", ((dev.gatehouse.core.parse.ScalarNode) edits(x, out).node(List.of("spec", "description")).orElseThrow()).text());
+        String tabbed = apply(folded, x, edits(x, folded).setText(List.of("spec", "description"), "a\tb\n"));
+        assertEquals("kind: X\nspec:\n  description: |\n    a\tb\n  next: 1\n", tabbed);
+    }
+
+    @Test
+    void textNoBlockCanHoldIsRefused() {
+        YamlEdits e = edits(AGENT, AGENT_TEXT);
+
+        for (String bad : List.of(" starts with a space\nx", "\tstarts with a tab\nx", "a\rb\n", "bell \u0007\n", "\n\n", "")) {
+            assertEquals(Optional.empty(), e.setText(List.of("spec", "prompt"), bad), bad);
+        }
+        assertEquals(Optional.empty(), edits(AGENT, AGENT_TEXT.replace("model_ref: m", "model_ref: &m m")).setText(List.of("spec", "model_ref"), "a\nb"));
+    }
+
+    // ------------------------------------------------------------------------------------------------ graphs and nested edits
+
+    static final String SYSTEM_TEXT = """
+            apiVersion: orloj.dev/v1
+            kind: AgentSystem
+            metadata:
+              name: s
+            spec:
+              agents:
+                - a
+                - b
+                - c
+              graph:
+                a:
+                  edges:
+                    - to: b
+                b:
+            """;
+
+    @Test
+    void aGraphNodeGetsItsFirstEdgeAndJoinUnderItsEmptyKey() {
+        YamlEdits e = edits(SYSTEM, SYSTEM_TEXT);
+        Map<String, String> toC = Map.of("to", "c");
+
+        String edge = apply(SYSTEM_TEXT, SYSTEM, e.addNestedMapItem(List.of("spec", "graph", "b", "edges"), toC));
+        String more = apply(SYSTEM_TEXT, SYSTEM, e.addNestedMapItem(List.of("spec", "graph", "a", "edges"), toC));
+        String join = apply(SYSTEM_TEXT, SYSTEM, e.setValue(List.of("spec", "graph", "b", "join", "mode"), "quorum", false));
+        String node = apply(SYSTEM_TEXT, SYSTEM, e.addObject(List.of("spec", "graph"), "c"));
+
+        assertEquals(SYSTEM_TEXT + "      edges:\n        - to: c\n", edge);
+        assertEquals(SYSTEM_TEXT.replace("        - to: b\n", "        - to: b\n        - to: c\n"), more);
+        assertEquals(SYSTEM_TEXT + "      join:\n        mode: quorum\n", join);
+        assertEquals(SYSTEM_TEXT + "    c:\n", node);
+        assertEquals(new java.util.TreeSet<>(findings(Map.of(SYSTEM, SYSTEM_TEXT))), new java.util.TreeSet<>(findings(Map.of(SYSTEM, edge))));
+        assertEquals(Optional.empty(), e.addObject(List.of("spec", "graph"), "a"));
+    }
+
+    @Test
+    void removingTheLastEdgeLeavesTheNodeAndTheLastNodeTakesTheGraph() {
+        YamlEdits e = edits(SYSTEM, SYSTEM_TEXT);
+
+        String edgeless = apply(SYSTEM_TEXT, SYSTEM, e.removeListItem(List.of("spec", "graph", "a", "edges"), 0));
+        String one = apply(SYSTEM_TEXT, SYSTEM, e.removeEntry(List.of("spec", "graph"), "a"));
+        String none = apply(one, SYSTEM, edits(SYSTEM, one).removeEntry(List.of("spec", "graph"), "b"));
+
+        assertEquals(SYSTEM_TEXT.replace("      edges:\n        - to: b\n", ""), edgeless);
+        assertEquals(SYSTEM_TEXT.replace("    a:\n      edges:\n        - to: b\n", ""), one);
+        assertEquals(SYSTEM_TEXT.replace("  graph:\n    a:\n      edges:\n        - to: b\n    b:\n", ""), none);
+    }
+
+    @Test
+    void clearingTheFirstKeyOfAListItemHandsItsDashToTheNext() {
+        String out = apply(RULE_TEXT, RULE, edits(RULE, RULE_TEXT).clear(List.of("spec", "operation_rules", "0", "operation_class")));
+
+        assertEquals(RULE_TEXT.replace("    - operation_class: read\n      verdict: deny\n", "    - verdict: deny\n"), out);
+        assertEquals(Verdict.DENY, read(with(RULE, out)).all(ToolPermission.class).get(0).operationRules().get(0).verdict().value());
+    }
 }

@@ -21,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class FormViewModelTest {
     private static final String TOOL_PATH = "tools/close-account.yaml";
+    private static final String AGENT_PATH = "agents/support-agent.yaml";
     private static Workspace governed;
 
     private final FormViewModel viewModel = new FormViewModel(new CurrentThreadTaskRunner());
@@ -38,7 +39,8 @@ class FormViewModelTest {
 
     /** A row as one line: path, editor, value or items, whether the form can edit it. */
     static String row(FormField f) {
-        String shown = f.editor() == FieldEditor.LIST ? f.items().toString() : f.value();
+        String shown = f.editor() == FieldEditor.LIST || f.editor() == FieldEditor.NODES ? f.items().toString()
+                : f.editor() == FieldEditor.MAP ? f.entries().stream().map(e -> e.key() + "=" + e.value()).toList().toString() : f.value();
         return f.dotted() + " " + f.editor() + " " + shown + (f.editable() ? "" : " (read-only)");
     }
 
@@ -61,11 +63,11 @@ class FormViewModelTest {
                 "metadata SECTION  (read-only)",
                 "metadata.name TEXT support-agent",
                 "metadata.namespace TEXT custops",
-                "metadata.labels READ_ONLY team: support (read-only)",
+                "metadata.labels MAP [team=support]",
                 "spec SECTION  (read-only)",
                 "spec.model_ref REFERENCE anthropic-claude",
-                "spec.prompt TEXT You resolve customer support tickets.\nUse the knowledge base and the order history, keep the CRM "
-                        + "record up to date,\nand reply to the customer by email.\n (read-only)",
+                "spec.prompt TEXT_BLOCK You resolve customer support tickets.\nUse the knowledge base and the order history, keep the CRM "
+                        + "record up to date,\nand reply to the customer by email.",
                 "spec.tools LIST [kb-search, order-lookup, crm-update, send-customer-email]",
                 "spec.roles LIST [support-reader, support-writer]",
                 "spec.memory SECTION  (read-only)",
@@ -83,7 +85,7 @@ class FormViewModelTest {
                 "spec.limits SECTION  (read-only)",
                 "spec.limits.max_steps INTEGER 10",
                 "spec.limits.timeout DURATION 120s"), form.fields().stream().map(FormViewModelTest::row).toList());
-        assertEquals("a block of several lines: edit it in the text", field("spec.prompt").note());
+        assertEquals("system prompt", field("spec.prompt").note());
     }
 
     @Test
@@ -340,14 +342,39 @@ class FormViewModelTest {
     }
 
     @Test
-    void aJsonManifestIsShownReadOnly() throws IOException {
-        Form form = show("agents/triage-agent.json", sample("agents/triage-agent.json"));
+    void aJsonManifestIsEditedInItsOwnFormat() throws IOException {
+        String path = "agents/triage-agent.json";
+        String text = sample(path);
+        Form form = show(path, text);
 
-        assertEquals(List.of("Agent custops/triage-agent", false, Optional.of(FormViewModel.JSON)),
-                List.of(form.title(), form.editable(), form.placeholder()));
-        assertEquals("spec.model_ref REFERENCE openai-gpt-4o (read-only)", row(field("spec.model_ref")));
-        assertEquals(Optional.empty(), viewModel.set(field("spec.model_ref"), "anthropic-claude"));
-        assertEquals(FormViewModel.JSON, viewModel.messageProperty().get());
+        assertEquals(List.of("Agent custops/triage-agent", true, Optional.empty()), List.of(form.title(), form.editable(), form.placeholder()));
+        assertEquals(List.of("spec.model_ref REFERENCE openai-gpt-4o", "spec.allowed_tools LIST [send-customer-email]", "metadata.labels MAP [team=support]",
+                "spec.limits.max_steps INTEGER 6"), List.of(row(field("spec.model_ref")), row(field("spec.allowed_tools")),
+                row(field("metadata.labels")), row(field("spec.limits.max_steps"))));
+        String model = viewModel.set(field("spec.model_ref"), "anthropic-claude").orElseThrow().applyTo(text);
+        String steps = viewModel.set(field("spec.limits.max_steps"), "8").orElseThrow().applyTo(model);
+        String role = viewModel.add(field("spec.roles"), "support-writer").orElseThrow().applyTo(steps);
+        String label = viewModel.put(field("metadata.labels"), "tier", "gold").orElseThrow().applyTo(role);
+        String prompt = viewModel.set(field("spec.prompt"), "Triage tickets.\nRoute them.").orElseThrow().applyTo(label);
+        String memory = viewModel.add(field("spec.memory.allow"), "read").orElseThrow().applyTo(prompt);
+
+        assertEquals(text.replace("\"openai-gpt-4o\"", "\"anthropic-claude\"").replace("\"max_steps\": 6", "\"max_steps\": 8")
+                .replace("      \"support-reader\"\n", "      \"support-reader\",\n      \"support-writer\"\n")
+                .replace("      \"team\": \"support\"\n", "      \"team\": \"support\",\n      \"tier\": \"gold\"\n")
+                .replaceAll("\"prompt\": \"[^\"]*\"", "\"prompt\": \"Triage tickets.\\\\nRoute them.\"")
+                .replace("      \"timeout\": \"45s\"\n    }\n", "      \"timeout\": \"45s\"\n    },\n    \"memory\": {\"allow\": [\"read\"]}\n"), memory);
+        assertEquals(List.of("Triage tickets.\nRoute them.", List.of("read")), List.of(field("spec.prompt").value(), field("spec.memory.allow").items()));
+    }
+
+    @Test
+    void aJsonKeyOrlojMatchesOnlyIgnoringCaseIsReadOnlyWithWhy() throws IOException {
+        String text = sample("agents/triage-agent.json").replace("\"model_ref\"", "\"Model_Ref\"");
+        show("agents/triage-agent.json", text);
+
+        assertEquals("spec.Model_Ref REFERENCE openai-gpt-4o (read-only)", row(field("spec.Model_Ref")));
+        assertEquals("written `Model_Ref`, which Orloj's JSON reader takes for `model_ref`: spell it `model_ref` in the text",
+                field("spec.Model_Ref").note());
+        assertEquals(Optional.empty(), viewModel.set(field("spec.Model_Ref"), "anthropic-claude"));
     }
 
     @Test
@@ -370,5 +397,229 @@ class FormViewModelTest {
         assertEquals(List.of("Tool default/ticket-read", "Tool default/ticket-close"), List.of(first, viewModel.formProperty().get().title()));
         assertEquals(text.replace("  risk_level: high\n", "  risk_level: critical\n"), out);
         assertEquals("critical", field("spec.risk_level").value());
+    }
+
+    // ------------------------------------------------------------------------------------------------ maps
+
+    @Test
+    void aLabelIsAddedRenamedSetAndRemovedInTheText() throws IOException {
+        String text = sample(AGENT_PATH);
+        show(AGENT_PATH, text);
+
+        String added = viewModel.put(field("metadata.labels"), "tier", "gold").orElseThrow().applyTo(text);
+        String renamed = viewModel.rename(field("metadata.labels"), 0, "squad").orElseThrow().applyTo(added);
+        String set = viewModel.setEntry(field("metadata.labels"), 1, "silver").orElseThrow().applyTo(renamed);
+        List<FormField.Entry> entries = field("metadata.labels").entries();
+        String removed = viewModel.removeKey(field("metadata.labels"), 0).orElseThrow().applyTo(set);
+        String none = viewModel.removeKey(field("metadata.labels"), 0).orElseThrow().applyTo(removed);
+
+        assertEquals(text.replace("    team: support\n", "    team: support\n    tier: gold\n"), added);
+        assertEquals(added.replace("    team: support\n", "    squad: support\n"), renamed);
+        assertEquals(renamed.replace("tier: gold", "tier: silver"), set);
+        assertEquals(List.of(new FormField.Entry("squad", "support"), new FormField.Entry("tier", "silver")), entries);
+        assertEquals(set.replace("    squad: support\n", ""), removed);
+        assertEquals(text.replace("  labels:\n    team: support\n", ""), none);
+        assertEquals("metadata.labels MAP []", row(field("metadata.labels")));
+    }
+
+    @Test
+    void aTaskInputIsAMapWhoseValuesKeepTheirQuoting() throws IOException {
+        String text = sample("tasks/ticket-48213.yaml");
+        show("tasks/ticket-48213.yaml", text);
+
+        assertEquals("spec.input MAP [topic=Customer reports a double charge on order 77120 and asks to close the account, ticket_id=48213, "
+                + "customer_id=C-20931]", row(field("spec.input")));
+        String out = viewModel.setEntry(field("spec.input"), 1, "48214").orElseThrow().applyTo(text);
+        String more = viewModel.put(field("spec.input"), "channel", "email: urgent").orElseThrow().applyTo(out);
+
+        assertEquals(text.replace("\"48213\"", "\"48214\"").replace("    customer_id: C-20931\n", "    customer_id: C-20931\n    channel: \"email: urgent\"\n"), more);
+    }
+
+    @Test
+    void aKeyOrValueNoQuotingReadsAlikeIsRefusedWithItsReason() throws IOException {
+        String text = sample(AGENT_PATH);
+        show(AGENT_PATH, text);
+
+        Optional<EditorChange> colon = viewModel.put(field("metadata.labels"), "app: x", "y");
+        String said = viewModel.messageProperty().get();
+        Optional<EditorChange> nul = viewModel.put(field("metadata.labels"), "owner", "null");
+        String saidAgain = viewModel.messageProperty().get();
+        Optional<EditorChange> twice = viewModel.put(field("metadata.labels"), "team", "ops");
+        String thrice = viewModel.messageProperty().get();
+
+        assertEquals(List.of(Optional.empty(), Optional.empty(), Optional.empty()), List.of(colon, nul, twice));
+        assertEquals("`app: x` cannot be written as a key that Orloj's reader and a YAML parser read alike (no quotes, `:`, ` #`, flow or "
+                + "leading indicator characters, surrounding spaces, and not a number, boolean or null): edit it in the text", said);
+        assertEquals("`null` cannot be written so that both readers read it alike: edit it in the text", saidAgain);
+        assertEquals("`team` is already in `metadata.labels`", thrice);
+    }
+
+    @Test
+    void aFieldUnderAnAnchorOrAliasIsReadOnlyWithTheReason() throws IOException {
+        String text = sample(AGENT_PATH).replace("  labels:\n", "  labels: &owners\n") + "  memory:\n    provider: x\n";
+        String aliased = text.replace("    provider: x\n", "    ref: *owners\n");
+        show(AGENT_PATH, aliased);
+
+        FormField labels = field("metadata.labels");
+        assertEquals(List.of(false, "`metadata.labels` uses an anchor or alias (anchor `&owners`): edit it in the text, where every place that shares it can be seen"),
+                List.of(labels.editable(), labels.note()));
+        assertEquals(Optional.empty(), viewModel.put(labels, "x", "y"));
+        assertEquals(labels.note(), viewModel.messageProperty().get());
+        assertEquals(false, field("spec.memory.ref").editable());
+        assertEquals(true, field("spec.model_ref").editable());
+    }
+
+    // ------------------------------------------------------------------------------------------------ text blocks
+
+    @Test
+    void thePromptIsEditedAsLinesAndWrittenBackAsABlockUnderItsKey() throws IOException {
+        String text = sample(AGENT_PATH);
+        show(AGENT_PATH, text);
+
+        String out = viewModel.set(field("spec.prompt"), "You resolve tickets.\n\nBe brief: one paragraph # at most.").orElseThrow().applyTo(text);
+
+        assertEquals(text.replace("    You resolve customer support tickets.\n    Use the knowledge base and the order history, keep the CRM record up to date,\n"
+                + "    and reply to the customer by email.\n", "    You resolve tickets.\n\n    Be brief: one paragraph # at most.\n"), out);
+        assertEquals("You resolve tickets.\n\nBe brief: one paragraph # at most.", field("spec.prompt").value());
+        assertEquals(Optional.empty(), viewModel.set(field("spec.prompt"), "You resolve tickets.\n\nBe brief: one paragraph # at most.\n"));
+    }
+
+    @Test
+    void aOneLinePromptGainsABlockWhenItGainsALineAndAStartingSpaceIsRefused() throws IOException {
+        String text = sample(AGENT_PATH).replace("  prompt: |\n    You resolve customer support tickets.\n    Use the knowledge base and the order history, keep the CRM record up to date,\n"
+                + "    and reply to the customer by email.\n", "  prompt: Resolve tickets.\n");
+        show(AGENT_PATH, text);
+
+        assertEquals("spec.prompt TEXT_BLOCK Resolve tickets.", row(field("spec.prompt")));
+        Optional<EditorChange> indented = viewModel.set(field("spec.prompt"), "  Resolve tickets.\nWell.");
+        String said = viewModel.messageProperty().get();
+        String out = viewModel.set(field("spec.prompt"), "Resolve tickets.\nWell.").orElseThrow().applyTo(text);
+
+        assertEquals(Optional.empty(), indented);
+        assertEquals("this text cannot be written as a block both readers read alike (a first line starting with a space or a tab, "
+                + "a control character): edit it in the text", said);
+        assertEquals(text.replace("  prompt: Resolve tickets.\n", "  prompt: |\n    Resolve tickets.\n    Well.\n"), out);
+    }
+
+    @Test
+    void emptyingAPromptRemovesIt() throws IOException {
+        String text = sample(AGENT_PATH);
+        show(AGENT_PATH, text);
+
+        String out = viewModel.set(field("spec.prompt"), " \n").orElseThrow().applyTo(text);
+
+        assertEquals(text.replace("  prompt: |\n    You resolve customer support tickets.\n    Use the knowledge base and the order history, keep the CRM record up to date,\n"
+                + "    and reply to the customer by email.\n", ""), out);
+    }
+
+    // ------------------------------------------------------------------------------------------------ graphs
+
+    static final String SYSTEM_PATH = "systems/customer-ops-system.yaml";
+
+    @Test
+    void aSystemsGraphOffersItsOwnAgentsAsNodesAndEdges() throws IOException {
+        show(SYSTEM_PATH, sample(SYSTEM_PATH));
+
+        assertEquals(List.of(
+                "spec.agents LIST [triage-agent, support-agent, billing-agent, account-agent]",
+                "spec.graph NODES [triage-agent]",
+                "spec.graph.triage-agent NODE ",
+                "spec.graph.triage-agent.next CHOICE ",
+                "spec.graph.triage-agent.edges LIST [support-agent, billing-agent, account-agent]",
+                "spec.graph.triage-agent.join SECTION  (read-only)",
+                "spec.graph.triage-agent.join.mode CHOICE ",
+                "spec.graph.triage-agent.join.quorum_count INTEGER ",
+                "spec.graph.triage-agent.join.quorum_percent INTEGER ",
+                "spec.graph.triage-agent.join.on_failure CHOICE "),
+                viewModel.formProperty().get().fields().stream().filter(f -> f.path().get(0).equals("spec") && f.path().size() > 1)
+                        .map(FormViewModelTest::row).toList());
+        assertEquals(List.of("support-agent", "billing-agent", "account-agent"), field("spec.graph").choices());
+        assertEquals(List.of("triage-agent"), field("spec.graph.triage-agent.edges").choices());
+        assertEquals(List.of(true, true), List.of(field("spec.graph.triage-agent.edges").closed(), field("spec.graph.triage-agent.next").closed()));
+        assertEquals(List.of("triage-agent", "support-agent", "billing-agent", "account-agent"), field("spec.graph.triage-agent.next").choices());
+    }
+
+    @Test
+    void aNodeIsAddedWithItsFirstEdgeAndEdgesAreRemovedOneByOne() throws IOException {
+        String text = sample(SYSTEM_PATH);
+        show(SYSTEM_PATH, text);
+
+        String node = viewModel.addNode(field("spec.graph"), "support-agent").orElseThrow().applyTo(text);
+        String edge = viewModel.add(field("spec.graph.support-agent.edges"), "account-agent").orElseThrow().applyTo(node);
+        String next = viewModel.set(field("spec.graph.triage-agent.next"), "billing-agent").orElseThrow().applyTo(edge);
+        String fewer = viewModel.remove(field("spec.graph.triage-agent.edges"), 0).orElseThrow().applyTo(next);
+        String join = viewModel.set(field("spec.graph.support-agent.join.quorum_count"), "2").orElseThrow().applyTo(fewer);
+
+        assertEquals(text + "    support-agent:\n", node);
+        assertEquals(node + "      edges:\n        - to: account-agent\n", edge);
+        assertEquals(edge.replace("        - to: account-agent\n    support-agent:\n", "        - to: account-agent\n      next: billing-agent\n    support-agent:\n"), next);
+        assertEquals(next.replace("        - to: support-agent\n", ""), fewer);
+        assertEquals(fewer + "      join:\n        quorum_count: 2\n", join);
+        assertEquals(List.of("billing-agent", "account-agent"), field("spec.graph.triage-agent.edges").items());
+        String gone = viewModel.removeEntry(field("spec.graph.support-agent")).orElseThrow().applyTo(join);
+        assertEquals(fewer.replace("    support-agent:\n      edges:\n        - to: account-agent\n", ""), gone);
+    }
+
+    @Test
+    void anEdgeOrNodeOutsideTheSystemsAgentsIsRefused() throws IOException {
+        show(SYSTEM_PATH, sample(SYSTEM_PATH));
+
+        Optional<EditorChange> stranger = viewModel.add(field("spec.graph.triage-agent.edges"), "faq-agent");
+        String said = viewModel.messageProperty().get();
+        Optional<EditorChange> node = viewModel.addNode(field("spec.graph"), "triage-agent");
+        String saidAgain = viewModel.messageProperty().get();
+
+        assertEquals(List.of(Optional.empty(), "`faq-agent` is not one of `triage-agent`", Optional.empty(),
+                "`triage-agent` is not an agent of `spec.agents` without a node yet"), List.of(stranger, said, node, saidAgain));
+    }
+
+    @Test
+    void clearingTheFirstFieldOfARuleKeepsTheRestOfItsEntry() throws IOException {
+        String text = sample("tool-permissions/crm-update.yaml");
+        show("tool-permissions/crm-update.yaml", text);
+        String first = field("spec.operation_rules.0.operation_class").value();
+
+        String out = viewModel.set(field("spec.operation_rules.0.operation_class"), "").orElseThrow().applyTo(text);
+
+        assertEquals(text.replace("    - operation_class: " + first + "\n      verdict:", "    - verdict:"), out);
+        assertEquals(List.of("", "approval_required", 3L), List.of(field("spec.operation_rules.0.operation_class").value(),
+                field("spec.operation_rules.0.verdict").value(),
+                viewModel.formProperty().get().fields().stream().filter(f -> f.editor() == FieldEditor.ENTRY).count()));
+    }
+
+    @Test
+    void everyMapAndTextOfEverySampleIsEditedWithoutANewReadingDifference() throws IOException {
+        Path root = SampleWorkspaces.governed();
+        List<dev.gatehouse.core.parse.SourceInput> inputs = ScenarioFiles.split(new WorkspaceFiles(ReadLimits.DEFAULT, root)
+                .readAll(List.of(root))).manifests();
+        int checked = 0;
+        for (dev.gatehouse.core.parse.SourceInput input : inputs) {
+            String path = input.id().toString();
+            String text = new String(input.bytes(), java.nio.charset.StandardCharsets.UTF_8);
+            List<String> before = readingFindings(inputs, input.id(), text);
+            List<FormField> fields = show(path, text).fields().stream()
+                    .filter(f -> f.editable() && (f.editor() == FieldEditor.MAP || f.editor() == FieldEditor.TEXT_BLOCK)).toList();
+            for (FormField f : fields) {
+                show(path, text);
+                FormField now = field(f.dotted());
+                Optional<EditorChange> change = now.editor() == FieldEditor.MAP
+                        ? viewModel.put(now, "gatehouse.dev/probe", "a value: with # and \u00e9")
+                        : viewModel.set(now, (now.value().isEmpty() ? "First line." : now.value()) + "\nA second line: with # and \u00e9.");
+                String out = change.orElseThrow(() -> new AssertionError(path + " " + f.dotted() + ": " + viewModel.messageProperty().get()))
+                        .applyTo(text);
+                assertEquals(before, readingFindings(inputs, input.id(), out), path + " " + f.dotted() + "\n" + out);
+                checked++;
+            }
+        }
+        assertEquals(true, checked >= 20, "maps and texts checked: " + checked);
+    }
+
+    /** The reading differences (GH5xx) the validator finds in one file of the workspace, with that file's text replaced. */
+    private static List<String> readingFindings(List<dev.gatehouse.core.parse.SourceInput> inputs, dev.gatehouse.core.source.SourceId file, String text) {
+        List<dev.gatehouse.core.parse.SourceInput> with = inputs.stream().map(i -> i.id().equals(file)
+                ? new dev.gatehouse.core.parse.SourceInput(file, text.getBytes(java.nio.charset.StandardCharsets.UTF_8)) : i).toList();
+        return dev.gatehouse.core.validate.Validator.validate(new WorkspaceReader().read(with)).diagnostics().stream()
+                .filter(d -> d.span().file().equals(file) && d.code().name().startsWith("GH5"))
+                .map(d -> d.code() + " " + d.message()).sorted().toList();
     }
 }

@@ -15,6 +15,8 @@ import javafx.scene.Scene;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -188,11 +190,95 @@ class FormViewTest {
     }
 
     @Test
-    void aJsonManifestShowsWhyTheFormIsReadOnly(FxRobot robot) throws Exception {
-        open(robot, "agents/triage-agent.json");
+    void aJsonManifestIsEditedThroughTheFormInJson(FxRobot robot) throws Exception {
+        CodeArea area = open(robot, "agents/triage-agent.json");
+        String before = area.getText();
 
-        assertEquals(FormViewModel.JSON, robot.lookup("#form-placeholder").queryAs(Label.class).getText());
-        assertEquals(true, robot.lookup("#form-field-spec-model_ref").query().isDisabled());
+        assertEquals(false, robot.lookup("#form-placeholder").queryAs(Label.class).isVisible());
+        robot.interact(() -> robot.lookup("#form-scroll").queryAs(ScrollPane.class).setVvalue(1));
+        robot.doubleClickOn("#form-field-spec-limits-max_steps");
+        robot.write("9").type(KeyCode.ENTER);
+
+        await(() -> area.getText().equals(before.replace("\"max_steps\": 6", "\"max_steps\": 9")));
+    }
+
+    @Test
+    void aLabelIsTypedInAddedEditedAndRemoved(FxRobot robot) throws Exception {
+        CodeArea area = open(robot, AGENT);
+        String before = area.getText();
+
+        robot.clickOn("#form-add-key-metadata-labels").write("tier");
+        robot.clickOn("#form-add-value-metadata-labels").write("gold");
+        robot.clickOn("#form-add-button-metadata-labels");
+        String added = before.replace("    team: support\n", "    team: support\n    tier: gold\n");
+        await(() -> area.getText().equals(added));
+        await(() -> robot.lookup("#form-key-metadata-labels-1").tryQuery().map(n -> ((TextField) n).getText()).orElse("").equals("tier"));
+
+        robot.doubleClickOn("#form-value-metadata-labels-0").write("ops").type(KeyCode.ENTER);
+        String edited = added.replace("    team: support\n", "    team: ops\n");
+        await(() -> area.getText().equals(edited));
+
+        robot.doubleClickOn("#form-key-metadata-labels-1").write("level").type(KeyCode.ENTER);
+        String renamed = edited.replace("    tier: gold\n", "    level: gold\n");
+        await(() -> area.getText().equals(renamed));
+
+        robot.clickOn("#form-remove-metadata-labels-0");
+        await(() -> area.getText().equals(renamed.replace("    team: ops\n", "")));
+    }
+
+    @Test
+    void aKeyThatCannotBeWrittenAlikeIsRefusedAndTheTextStays(FxRobot robot) throws Exception {
+        CodeArea area = open(robot, AGENT);
+        String before = area.getText();
+
+        robot.clickOn("#form-add-key-metadata-labels").write("app: x");
+        robot.clickOn("#form-add-value-metadata-labels").write("y").type(KeyCode.ENTER);
+
+        await(() -> robot.lookup("#form-message").queryAs(Label.class).getText().startsWith("`app: x` cannot be written as a key"));
+        assertEquals(before, area.getText());
+    }
+
+    @Test
+    void thePromptIsTypedAsLinesAndWrittenAsABlockOnCtrlEnter(FxRobot robot) throws Exception {
+        CodeArea area = open(robot, AGENT);
+        String before = area.getText();
+
+        robot.clickOn("#form-field-spec-prompt");
+        robot.interact(() -> robot.lookup("#form-field-spec-prompt").queryAs(TextArea.class).selectAll());
+        robot.write("Resolve tickets.").type(KeyCode.ENTER).write("Reply: by email.");
+        robot.press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
+
+        String after = before.replace("    You resolve customer support tickets.\n    Use the knowledge base and the order history, keep the CRM record up to date,\n"
+                + "    and reply to the customer by email.\n", "    Resolve tickets.\n    Reply: by email.\n");
+        await(() -> area.getText().equals(after));
+        await(() -> robot.lookup("#form-field-spec-prompt").queryAs(TextArea.class).getText().equals("Resolve tickets.\nReply: by email."));
+
+        robot.clickOn(area);
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        assertEquals(before, area.getText());
+    }
+
+    @Test
+    void aGraphNodeAndItsEdgeArePickedFromTheSystemsAgents(FxRobot robot) throws Exception {
+        CodeArea area = open(robot, "systems/customer-ops-system.yaml");
+        String before = area.getText();
+
+        assertEquals(List.of("support-agent", "billing-agent", "account-agent"), choice(robot, "#form-add-spec-graph").getItems());
+        robot.interact(() -> choice(robot, "#form-add-spec-graph").setValue("support-agent"));
+        robot.clickOn("#form-add-button-spec-graph");
+        await(() -> area.getText().equals(before + "    support-agent:\n"));
+
+        await(() -> robot.lookup("#form-add-spec-graph-support-agent-edges").tryQuery().isPresent());
+        robot.interact(() -> robot.lookup("#form-scroll").queryAs(ScrollPane.class).setVvalue(1));
+        assertEquals(List.of("triage-agent", "support-agent", "billing-agent", "account-agent"),
+                choice(robot, "#form-add-spec-graph-support-agent-edges").getItems());
+        robot.interact(() -> choice(robot, "#form-add-spec-graph-support-agent-edges").setValue("account-agent"));
+        robot.clickOn("#form-add-button-spec-graph-support-agent-edges");
+        await(() -> area.getText().equals(before + "    support-agent:\n      edges:\n        - to: account-agent\n"));
+
+        robot.interact(() -> robot.lookup("#form-scroll").queryAs(ScrollPane.class).setVvalue(0.5));
+        robot.clickOn("#form-remove-spec-graph-triage-agent-edges-0");
+        await(() -> area.getText().equals(before.replace("        - to: support-agent\n", "") + "    support-agent:\n      edges:\n        - to: account-agent\n"));
     }
 
     @SuppressWarnings("unchecked")

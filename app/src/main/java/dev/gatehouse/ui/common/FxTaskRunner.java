@@ -2,9 +2,12 @@ package dev.gatehouse.ui.common;
 
 import javafx.concurrent.Task;
 
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -19,6 +22,22 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
+
+    /** Holds delayed jobs until they are due, then hands them to the pool; one daemon thread that only waits. */
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(job -> {
+        Thread thread = new Thread(job, "gatehouse-timer");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    @Override
+    public <T> void runAfter(Duration delay, Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
+        try {
+            timer.schedule(() -> run(work, onSuccess, onFailure), delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // Closed: dropped like every job handed over after close().
+        }
+    }
 
     @Override
     public <T> void run(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
@@ -44,6 +63,7 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
     /** Interrupts running jobs; their outcome is dropped, as is every job handed over after this. */
     @Override
     public void close() {
+        timer.shutdownNow();
         executor.shutdownNow();
     }
 }

@@ -1,5 +1,6 @@
 package dev.gatehouse.ui.common;
 
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
@@ -14,4 +15,12 @@ public interface TaskRunner {
      * threw) is called, on the thread that owns the UI.
      */
     <T> void run(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure);
+
+    /**
+     * As {@link #run}, the work started no sooner than {@code delay} from now: for work worth doing only once
+     * things have settled. Runners that answer at once (tests) run it at once.
+     */
+    default <T> void runAfter(Duration delay, Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
+        run(work, onSuccess, onFailure);
+    }
 }

@@ -1,7 +1,7 @@
 package dev.gatehouse.ui.matrix;
 
 import dev.gatehouse.core.engine.Answer;
-import dev.gatehouse.core.engine.Decision;
+import dev.gatehouse.core.engine.DecisionGrid;
 import dev.gatehouse.core.engine.ReasonCode;
 import dev.gatehouse.core.matrix.AccessMatrix;
 import dev.gatehouse.core.model.Verdict;
@@ -68,32 +68,63 @@ final class MatrixState {
         List<String> agents = matrix.agents();
         List<String> columns = matrix.columns();
         int[] cells = new int[agents.size() * columns.size()];
-        List<String> exposureNames = new ArrayList<>();
-        Map<String, Integer> exposureIndex = new HashMap<>();
-        for (int r = 0; r < agents.size(); r++) {
-            for (int c = 0; c < columns.size(); c++) {
-                Answer answer = matrix.cell(r, c);
-                int exposure = answer.exposure().map(name -> exposureIndex.computeIfAbsent(name, n -> {
-                    exposureNames.add(n);
-                    if (exposureNames.size() >= 1 << EXPOSURE_BITS) {
-                        throw new IllegalStateException("more exposure items than MatrixState encodes");
-                    }
-                    return exposureNames.size();
-                })).orElse(0);
-                cells[r * columns.size() + c] = encode(answer.strict(), answer.orloj(), exposure);
+        Exposures exposures = new Exposures();
+        if (matrix.cells() instanceof DecisionGrid grid && grid.agents().equals(agents) && grid.tools().equals(columns)) {
+            // The grid's packed outcomes, read without making an Answer per cell (a million of them after each edit).
+            for (int r = 0; r < agents.size(); r++) {
+                for (int c = 0; c < columns.size(); c++) {
+                    cells[r * columns.size() + c] = encode(grid.strictVerdict(r, c), grid.strictReason(r, c),
+                            grid.orlojVerdict(r, c), grid.orlojReason(r, c), exposures.index(grid.exposures(r, c)));
+                }
+            }
+        } else {
+            for (int r = 0; r < agents.size(); r++) {
+                for (int c = 0; c < columns.size(); c++) {
+                    Answer answer = matrix.cell(r, c);
+                    cells[r * columns.size() + c] = encode(answer.strict().verdict(), answer.strict().reason(),
+                            answer.orloj().verdict(), answer.orloj().reason(), exposures.index(answer.exposure()));
+                }
             }
         }
+        List<String> exposureNames = exposures.names;
         int changed = previous.filter(p -> p.key.equals(key)).map(p -> p.markChanges(agents, columns, cells, exposureNames)).orElse(0);
         List<String> risks = columns.stream().map(c -> riskOf.getOrDefault(c, "")).toList();
         return new MatrixState(key, matrix.models() ? Subject.MODELS : Subject.TOOLS, agents, columns, risks, cells,
                 List.copyOf(exposureNames), changed);
     }
 
-    private static int encode(Decision strict, Decision orloj, int exposure) {
-        return strict.verdict().ordinal()
-                | orloj.verdict().ordinal() << ORLOJ_VERDICT_SHIFT
-                | strict.reason().ordinal() << STRICT_REASON_SHIFT
-                | orloj.reason().ordinal() << ORLOJ_REASON_SHIFT
+    /** The exposure items met so far, numbered from 1 in the order first met (0 is none). */
+    private static final class Exposures {
+        final List<String> names = new ArrayList<>();
+        private final Map<String, Integer> index = new HashMap<>();
+        /** The grid hands out the same few lists again and again: the last one's number is kept. */
+        private List<String> lastList;
+        private int lastIndex;
+
+        int index(List<String> list) {
+            if (list != lastList) {
+                lastIndex = index(list.stream().findFirst());
+                lastList = list;
+            }
+            return lastIndex;
+        }
+
+        int index(Optional<String> root) {
+            return root.map(name -> index.computeIfAbsent(name, n -> {
+                names.add(n);
+                if (names.size() >= 1 << EXPOSURE_BITS) {
+                    throw new IllegalStateException("more exposure items than MatrixState encodes");
+                }
+                return names.size();
+            })).orElse(0);
+        }
+    }
+
+    private static int encode(Verdict strict, ReasonCode strictReason, Verdict orloj, ReasonCode orlojReason, int exposure) {
+        return strict.ordinal()
+                | orloj.ordinal() << ORLOJ_VERDICT_SHIFT
+                | strictReason.ordinal() << STRICT_REASON_SHIFT
+                | orlojReason.ordinal() << ORLOJ_REASON_SHIFT
                 | exposure << EXPOSURE_SHIFT;
     }
 
@@ -106,6 +137,12 @@ final class MatrixState {
         Map<String, Integer> oldColumn = indexOf(this.columns);
         int[] columnMap = columns.stream().mapToInt(c -> oldColumn.getOrDefault(c, -1)).toArray();
         int verdictsAndReasons = (1 << EXPOSURE_SHIFT) - 1;
+        // Each new exposure number as this state numbers the same item (-1: this state has none of that name).
+        int[] exposureMap = new int[nextExposures.size() + 1];
+        for (int e = 1; e < exposureMap.length; e++) {
+            int old = exposureNames.indexOf(nextExposures.get(e - 1));
+            exposureMap[e] = old < 0 ? -1 : old + 1;
+        }
         int count = 0;
         for (int r = 0; r < agents.size(); r++) {
             int before = oldRow.getOrDefault(agents.get(r), -1);
@@ -115,7 +152,7 @@ final class MatrixState {
                 if (before >= 0 && columnMap[c] >= 0) {
                     int old = cells[before * this.columns.size() + columnMap[c]];
                     same = (old & verdictsAndReasons) == (next[i] & verdictsAndReasons)
-                            && exposureName(exposureNames, old).equals(exposureName(nextExposures, next[i]));
+                            && exposureIndex(old) == exposureMap[exposureIndex(next[i])];
                 }
                 if (!same) {
                     next[i] |= CHANGED;

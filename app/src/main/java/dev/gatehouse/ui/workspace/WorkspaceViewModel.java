@@ -492,9 +492,15 @@ public final class WorkspaceViewModel {
         return Optional.of(language);
     }
 
+    /** How long the workspace shown must stay unchanged before the language services over it are built ahead of use. */
+    static final java.time.Duration LANGUAGE_IDLE = java.time.Duration.ofSeconds(1);
+
     /**
      * Every span of a file that names a resource (its references and its own name), for the editor to colour:
      * computed off the FX thread once per validation, then handed to {@code shown} with the text it is for.
+     * The spans of a file are those of the file alone (which references it makes and where does not depend on
+     * the other files), so this does not wait for the services over the whole workspace: those are built once
+     * the workspace shown has stayed unchanged for {@link #LANGUAGE_IDLE}, not on every pause in typing.
      */
     public void namesOf(String path, java.util.function.BiConsumer<String, List<NameSpan>> shown) {
         Optional<LoadedWorkspace> at = loaded;
@@ -503,23 +509,48 @@ public final class WorkspaceViewModel {
             return;
         }
         LoadedWorkspace w = at.get();
+        Optional<LanguageService> built = languageFor == w ? Optional.of(language) : Optional.empty();
+        SourceId id = new SourceId(path);
+        String text = doc.get().text();
         runner.run(() -> {
-            LanguageService services = languageFor == w ? language : build(w);
-            SourceId id = new SourceId(path);
+            LanguageService services = built.orElseGet(() -> LanguageService.of(fileWorkspace(w.workspace(), id), Map.of(id, text)));
             List<NameSpan> out = new java.util.ArrayList<>();
             services.references().stream().filter(r -> r.span().file().equals(id)).forEach(r -> out.add(span(r.span())));
             services.definitions().stream().filter(d -> d.span().file().equals(id)).forEach(d -> out.add(span(d.span())));
-            return new Names(services, out);
-        }, result -> {
-            if (loaded.orElse(null) == w) {
-                language = result.services();
-                languageFor = w;
+            return out;
+        }, spans -> {
+            shown.accept(text, spans);
+            if (built.isEmpty()) {
+                buildLanguageWhenIdle(w);
             }
-            shown.accept(doc.get().text(), result.spans());
         }, failure -> LOG.log(System.Logger.Level.WARNING, "could not index the names of " + path, failure));
     }
 
-    private record Names(LanguageService services, List<NameSpan> spans) {}
+    /** The services over {@code w}, built off the FX thread once no read has started for {@link #LANGUAGE_IDLE}. */
+    private void buildLanguageWhenIdle(LoadedWorkspace w) {
+        int ticket = started;
+        runner.runAfter(LANGUAGE_IDLE, () -> Boolean.TRUE, idle -> {
+            if (ticket != started || loaded.orElse(null) != w || languageFor == w) {
+                return;
+            }
+            runner.run(() -> build(w), services -> {
+                if (loaded.orElse(null) == w && languageFor != w) {
+                    language = services;
+                    languageFor = w;
+                }
+            }, failure -> LOG.log(System.Logger.Level.WARNING, "could not index the names of the workspace", failure));
+        }, failure -> { });
+    }
+
+    /** The part of a workspace read from one file: its summary, manifests, Orloj's reading and diagnostics. */
+    static Workspace fileWorkspace(Workspace ws, SourceId file) {
+        return new Workspace(ws.files().stream().filter(f -> f.path().equals(file)).toList(),
+                ws.manifests().stream().filter(m -> m.resource().meta().file().equals(file)).toList(),
+                new dev.gatehouse.core.model.OrlojView(ws.orloj().loaded().stream().filter(r -> r.meta().file().equals(file)).toList(),
+                        ws.orloj().rejected().entrySet().stream().filter(e -> e.getKey().equals(file))
+                                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue))),
+                ws.diagnostics().stream().filter(d -> d.span().file().equals(file)).toList());
+    }
 
     private static NameSpan span(dev.gatehouse.core.source.Span s) {
         return new NameSpan(s.line(), s.column(), s.endLine(), s.endColumn());

@@ -199,6 +199,50 @@ class WorkspaceViewModelTest {
         assertEquals(SampleWorkspaces.governed(), viewModel.rootProperty().get());
     }
 
+    @Test
+    void theNamesOfAFileAreTheOnesTheWholeWorkspaceFindsInIt(@TempDir Path temp) throws IOException {
+        Path copy = SampleWorkspaces.copy(SampleWorkspaces.governed(), temp.resolve("governed"));
+        // Entries orloj drops as duplicates (GH214) still name the role and the agent: the index adds them back.
+        Files.writeString(copy.resolve("agents/twice.yaml"), "apiVersion: orloj.dev/v1\nkind: Agent\nmetadata:\n  name: twice\n"
+                + "  namespace: custops\nspec:\n  model_ref: openai-gpt-4o\n  roles:\n    - support-reader\n    - support-reader\n"
+                + "  tools:\n    - kb-search\n    - kb-search\n");
+        for (Path root : List.of(copy, SampleWorkspaces.mistakes(), SampleWorkspaces.seed())) {
+            dev.gatehouse.core.model.Workspace ws = SampleWorkspaces.validate(root).workspace();
+            java.util.Map<dev.gatehouse.core.source.SourceId, String> texts = new java.util.LinkedHashMap<>();
+            for (dev.gatehouse.core.model.SourceSummary f : ws.files()) {
+                texts.put(f.path(), Files.readString(root.resolve(f.path().path())));
+            }
+            dev.gatehouse.core.lang.LanguageService whole = dev.gatehouse.core.lang.LanguageService.of(ws, texts);
+            int named = 0;
+            for (dev.gatehouse.core.source.SourceId id : texts.keySet()) {
+                dev.gatehouse.core.lang.LanguageService alone = dev.gatehouse.core.lang.LanguageService.of(
+                        WorkspaceViewModel.fileWorkspace(ws, id), java.util.Map.of(id, texts.get(id)));
+                assertEquals(whole.references().stream().filter(r -> r.span().file().equals(id)).map(r -> r.span()).toList(),
+                        alone.references().stream().map(r -> r.span()).toList(), id.path());
+                assertEquals(whole.definitions().stream().filter(d -> d.span().file().equals(id)).map(d -> d.span()).toList(),
+                        alone.definitions().stream().map(d -> d.span()).toList(), id.path());
+                named += alone.references().size();
+            }
+            assertTrue(named > 0, root + " has references");
+        }
+    }
+
+    @Test
+    void namesOfColoursTheSpansOfTheFileAndThenBuildsTheLanguageServices() {
+        viewModel.open(SampleWorkspaces.governed());
+        String path = "agents/billing-agent.yaml";
+        List<List<Object>> seen = new java.util.ArrayList<>();
+
+        // The first answer comes from the file alone, the second from the services over the workspace built since.
+        viewModel.namesOf(path, (text, spans) -> seen.add(List.of(text, spans)));
+        viewModel.namesOf(path, (text, spans) -> seen.add(List.of(text, spans)));
+
+        assertEquals(2, seen.size());
+        assertEquals(viewModel.document(path).orElseThrow().text(), seen.get(0).get(0));
+        assertEquals(seen.get(0), seen.get(1));
+        assertFalse(((List<?>) seen.get(0).get(1)).isEmpty(), "billing-agent names its model, role and tools");
+    }
+
     private static ProblemRow row(Diagnostic d) {
         return new ProblemRow(FindingLevel.valueOf(d.severity().name()), d.code().name(), d.span().file().path(),
                 d.span().line(), d.span().column(), d.message(), d.help());

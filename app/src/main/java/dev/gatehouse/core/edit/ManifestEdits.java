@@ -72,6 +72,16 @@ public interface ManifestEdits {
      */
     Optional<TextEdit> setValue(List<String> path, String value, boolean typed);
 
+    /**
+     * As {@link #setValue(List, String, boolean)}; a key that must be added to a written mapping goes before the
+     * first of its keys named in {@code before} (and the comment lines just above it), where a line reader that would
+     * swallow it after that key reads it (a ToolPermission's {@code operation_rules}, a graph node's {@code edges}).
+     * JSON is read structurally: there it changes nothing.
+     */
+    default Optional<TextEdit> setValue(List<String> path, String value, boolean typed, List<String> before) {
+        return setValue(path, value, typed);
+    }
+
     /** Removes the field at {@code path} with its whole value. */
     Optional<TextEdit> clear(List<String> path);
 
@@ -110,6 +120,11 @@ public interface ManifestEdits {
      * line when the value has no line break and was not a block), in JSON a string. Added when missing.
      */
     Optional<TextEdit> setText(List<String> path, String value);
+
+    /** As {@link #setText(List, String)}; {@code literal}: a YAML block is always written {@code |} (never folded). */
+    default Optional<TextEdit> setText(List<String> path, String value, boolean literal) {
+        return setText(path, value);
+    }
 
     /** The document a file's text holds when it is one readable document of {@code format} with a map at its root. */
     static Optional<Document> singleDocument(SourceId file, String text, SourceFormat format) {

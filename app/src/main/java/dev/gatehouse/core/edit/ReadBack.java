@@ -15,9 +15,11 @@ import java.util.Optional;
 /**
  * What a document must read as after an edit, and the comparison with what it does read as. An edit the form makes
  * is kept only when the edited text, read again, is the old tree with exactly the intended change: any other
- * difference (a value a reader takes differently, a line swallowed by a block, a key that moved) refuses the edit
- * rather than write it. Positions and styles are not compared, text, nulls and order are; an empty mapping and a
- * null are the same (YAML {@code key:} with its last child removed reads as null).
+ * difference (a value a reader takes differently, a line swallowed by a block, a key lost or gained) refuses the
+ * edit rather than write it. Positions and styles are not compared, text, nulls and the order of list items are; a
+ * mapping's keys are compared as a set (they are unique: a key written twice does not parse), so a key may be
+ * written where a reader needs it; an empty mapping and a null are the same (YAML {@code key:} with its last child
+ * removed reads as null).
  */
 final class ReadBack {
     private static final Span NOWHERE = Span.fileStart(new SourceId(""));
@@ -139,10 +141,9 @@ final class ReadBack {
             if (x.entries().size() != y.entries().size()) {
                 return false;
             }
-            for (int i = 0; i < x.entries().size(); i++) {
-                MapNode.Entry p = x.entries().get(i);
-                MapNode.Entry q = y.entries().get(i);
-                if (!p.name().equals(q.name()) || !same(p.value(), q.value())) {
+            for (MapNode.Entry p : x.entries()) {
+                if (y.entries().stream().filter(q -> q.name().equals(p.name())).count() != 1
+                        || !same(p.value(), y.get(p.name()).orElseThrow())) {
                     return false;
                 }
             }

@@ -229,12 +229,31 @@ public final class YamlEdits implements ManifestEdits {
     /** Sets a scalar in place (a number or boolean written plain when {@code typed}), or adds it with its missing mappings. */
     @Override
     public Optional<TextEdit> setValue(List<String> path, String value, boolean typed) {
+        return setValue(path, value, typed, List.of());
+    }
+
+    @Override
+    public Optional<TextEdit> setValue(List<String> path, String value, boolean typed, List<String> before) {
         if (path.isEmpty() || refusal(path).isPresent()) {
             return Optional.empty();
         }
         Optional<Node> at = node(path);
         Optional<TextEdit> edit;
-        if (at.isEmpty()) {
+        Optional<MapNode.Entry> next = node(path.subList(0, path.size() - 1)).orElse(null) instanceof MapNode m && !m.flow()
+                ? m.entries().stream().filter(e -> before.contains(e.name())).findFirst() : Optional.empty();
+        if (at.isEmpty() && next.isPresent()) {
+            Optional<String> written = typed && YamlScalars.literal(value) ? Optional.of(value) : YamlScalars.render(value, ScalarStyle.PLAIN, false);
+            Span key = shift(next.get().key().span());
+            String prefix = text.line(key.line()).substring(0, key.column() - 1);
+            if (written.isEmpty() || !YamlScalars.keySafe(last(path)) || !prefix.isBlank()) {
+                return Optional.empty();
+            }
+            int line = key.line();
+            while (line > 1 && text.line(line - 1).startsWith(prefix + "#")) {
+                line--;
+            }
+            edit = Optional.of(new TextEdit(Span.point(text.id(), line, 1), prefix + last(path) + ": " + written.get() + eol));
+        } else if (at.isEmpty()) {
             edit = addNestedField(path.subList(0, path.size() - 1), last(path), value, typed);
         } else {
             edit = typed ? setTyped(path, value) : setScalar(path, value);
@@ -353,6 +372,12 @@ public final class YamlEdits implements ManifestEdits {
      */
     @Override
     public Optional<TextEdit> setText(List<String> path, String value) {
+        return setText(path, value, false);
+    }
+
+    /** As {@link #setText(List, String)}; {@code literal} writes a folded block back as a literal one (an Agent's prompt: Orloj reads no {@code >}). */
+    @Override
+    public Optional<TextEdit> setText(List<String> path, String value, boolean literal) {
         if (path.isEmpty() || value.isEmpty() || refusal(path).isPresent()) {
             return Optional.empty();
         }
@@ -380,7 +405,7 @@ public final class YamlEdits implements ManifestEdits {
         if (!value.contains("\n") && !isBlock && vs.line() == vs.endLine()) {
             return checked(setScalar(path, value), expected);
         }
-        return checked(rewriteScalar(parent.entry(last(path)).orElseThrow(), s, value), expected);
+        return checked(rewriteScalar(parent.entry(last(path)).orElseThrow(), s, value, literal), expected);
     }
 
     /** A block scalar's header ({@code |}, {@code >-} …) and its lines, not yet indented. */
@@ -469,7 +494,7 @@ public final class YamlEdits implements ManifestEdits {
     }
 
     /** The scalar of {@code entry} (on its key's line) rewritten as the block of {@code value}. */
-    private Optional<TextEdit> rewriteScalar(MapNode.Entry entry, ScalarNode s, String value) {
+    private Optional<TextEdit> rewriteScalar(MapNode.Entry entry, ScalarNode s, String value, boolean literal) {
         Span key = shift(entry.key().span());
         Span vs = shift(s.span());
         if (vs.line() != key.line()) {
@@ -491,7 +516,7 @@ public final class YamlEdits implements ManifestEdits {
             }
             width = Math.max(40, widest);
         }
-        Optional<Block> b = block(value, s.style(), width);
+        Optional<Block> b = block(value, literal ? ScalarStyle.LITERAL : s.style(), width);
         if (b.isEmpty()) {
             return Optional.empty();
         }

@@ -1,6 +1,7 @@
 package dev.gatehouse.ui.form;
 
 import dev.gatehouse.core.edit.ManifestEdits;
+import dev.gatehouse.core.edit.ReadingDifferences;
 import dev.gatehouse.core.edit.TextEdit;
 import dev.gatehouse.core.edit.WorkspaceEdit;
 import dev.gatehouse.core.model.AgentRole;
@@ -176,8 +177,24 @@ public final class FormViewModel {
         }
         ManifestEdits edits = at.get().edits.orElseThrow();
         boolean typed = now.editor() == FieldEditor.INTEGER || now.editor() == FieldEditor.CHECK;
-        Optional<TextEdit> edit = v.isEmpty() ? edits.clear(now.path()) : edits.setValue(now.path(), v, typed);
+        Optional<TextEdit> edit = v.isEmpty() ? edits.clear(now.path()) : edits.setValue(now.path(), v, typed, before(at.get(), now.path()));
         return made(at.get(), edit, "`" + v + "` cannot be written so that both readers read it alike: edit it in the text");
+    }
+
+    /**
+     * The keys a new scalar must be written before, so that Orloj's line reader reads it: after a ToolPermission's
+     * first operation rule every key line joins the last rule; after a graph node's {@code edges:} a {@code next}
+     * becomes the last edge's target.
+     */
+    private static List<String> before(State at, List<String> path) {
+        Kind kind = at.kind.orElseThrow();
+        if (kind == Kind.TOOL_PERMISSION && path.size() == 2 && path.get(0).equals("spec")) {
+            return List.of("operation_rules", "operationRules");
+        }
+        if (kind == Kind.AGENT_SYSTEM && Reader.graphField(path, "next")) {
+            return List.of("edges");
+        }
+        return List.of();
     }
 
     private static boolean scalar(FieldEditor e) {
@@ -211,7 +228,8 @@ public final class FormViewModel {
         if (yaml && next.contains("\n") && !block && !blocksRead(at, now)) {
             return refuse("Orloj's reader reads a value of several lines only in an Agent's prompt: keep `" + now.dotted() + "` on one line");
         }
-        return made(at, edits.setText(now.path(), next),
+        boolean prompt = at.kind.orElseThrow() == Kind.AGENT && now.dotted().equals("spec.prompt");
+        return made(at, edits.setText(now.path(), next, prompt),
                 "this text cannot be written as a block both readers read alike (a first line starting with a space or a tab, "
                         + "a control character): edit it in the text");
     }
@@ -504,6 +522,11 @@ public final class FormViewModel {
         int end = WorkspaceEdit.offset(at.slice, e.span().endLine(), e.span().endColumn());
         if (start < 0 || end < start) {
             return refuse(NOT_EDITABLE);
+        }
+        String edited = at.slice.text().substring(0, start) + e.replacement() + at.slice.text().substring(end);
+        Optional<String> differs = ReadingDifferences.added(at.slice.id(), at.slice.text(), edited);
+        if (differs.isPresent()) {
+            return refuse("Orloj would read this otherwise than a parser does (" + differs.get() + "): edit it in the text");
         }
         Request r = at.request;
         EditorChange change = new EditorChange(r.path, at.base + start, at.base + end, e.replacement());

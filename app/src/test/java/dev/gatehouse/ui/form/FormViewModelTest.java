@@ -552,7 +552,8 @@ class FormViewModelTest {
 
         assertEquals(text + "    support-agent:\n", node);
         assertEquals(node + "      edges:\n        - to: account-agent\n", edge);
-        assertEquals(edge.replace("        - to: account-agent\n    support-agent:\n", "        - to: account-agent\n      next: billing-agent\n    support-agent:\n"), next);
+        assertEquals(edge.replace("    triage-agent:\n      edges:\n", "    triage-agent:\n      next: billing-agent\n      edges:\n"), next,
+                "before the edges, where Orloj's reader would take it for the last edge's target");
         assertEquals(next.replace("        - to: support-agent\n", ""), fewer);
         assertEquals(fewer + "      join:\n        quorum_count: 2\n", join);
         assertEquals(List.of("billing-agent", "account-agent"), field("spec.graph.triage-agent.edges").items());
@@ -621,5 +622,47 @@ class FormViewModelTest {
         return dev.gatehouse.core.validate.Validator.validate(new WorkspaceReader().read(with)).diagnostics().stream()
                 .filter(d -> d.span().file().equals(file) && d.code().name().startsWith("GH5"))
                 .map(d -> d.code() + " " + d.message()).sorted().toList();
+    }
+
+    // ------------------------------------------------------------------------------------------------ Orloj's reading
+
+    @Test
+    void aFieldAddedToAToolPermissionGoesBeforeItsRulesWhereOrlojReadsIt() throws IOException {
+        String path = "tool-permissions/order-lookup-read-only.yaml";
+        String text = sample(path);
+        show(path, text);
+
+        String out = viewModel.set(field("spec.match_mode"), "any").orElseThrow().applyTo(text);
+
+        assertEquals(text.replace("  operation_rules:\n", "  match_mode: any\n  operation_rules:\n"), out);
+    }
+
+    @Test
+    void aBlockLineOrlojWouldReadAsAKeyIsRefusedOutsideThePrompt() throws IOException {
+        String path = "roles/support-writer.yaml";
+        String text = sample(path).replace("  description: Updates CRM contacts and emails customers.\n",
+                "  description: |\n    Updates CRM contacts\n    and emails customers.\n");
+        show(path, text);
+
+        assertEquals("spec.description TEXT_BLOCK Updates CRM contacts\nand emails customers.", row(field("spec.description")));
+        Optional<EditorChange> key = viewModel.set(field("spec.description"), "Updates CRM contacts\nkind: Tool");
+        String said = viewModel.messageProperty().get();
+        String out = viewModel.set(field("spec.description"), "Updates CRM contacts,\nemails customers.").orElseThrow().applyTo(text);
+
+        assertEquals(Optional.empty(), key);
+        assertEquals("Orloj would read this otherwise than a parser does (orloj's reader reads `kind` as `Tool`, a yaml parser as `AgentRole`): "
+                + "edit it in the text", said);
+        assertEquals(text.replace("    Updates CRM contacts\n    and emails customers.\n", "    Updates CRM contacts,\n    emails customers.\n"), out);
+    }
+
+    @Test
+    void aFoldedPromptIsWrittenBackAsTheLiteralBlockOrlojReads() throws IOException {
+        String text = sample(AGENT_PATH).replace("  prompt: |\n", "  prompt: >\n");
+        show(AGENT_PATH, text);
+
+        String out = viewModel.set(field("spec.prompt"), "Resolve tickets.\nReply by email.").orElseThrow().applyTo(text);
+
+        assertEquals(text.replace("  prompt: >\n    You resolve customer support tickets.\n    Use the knowledge base and the order history, keep the CRM record up to date,\n"
+                + "    and reply to the customer by email.\n", "  prompt: |\n    Resolve tickets.\n    Reply by email.\n"), out);
     }
 }

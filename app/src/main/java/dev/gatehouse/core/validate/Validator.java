@@ -112,43 +112,74 @@ public final class Validator {
     }
 
     /** Agents checked one by one below this many; above, in parallel, their findings kept in agent order. */
-    private static final int PARALLEL_AGENTS = 512;
+    static final int PARALLEL_AGENTS = 512;
 
+    /**
+     * Every finding about the workspace, sorted by file, line, column, code. After an edit,
+     * {@link Validation#next} finds the same without checking again what the edit cannot change.
+     */
     public static ValidationResult validate(Workspace ws) {
-        Validator v = new Validator(ws);
-        v.duplicates();
-        List<Agent> agentList = ws.all(Agent.class);
-        if (agentList.size() < PARALLEL_AGENTS) {
-            agentList.forEach(v::agent);
-        } else {
-            // Each agent's checks only read the indexes; a child per slice collects its findings.
-            int slices = 64;
-            int per = (agentList.size() + slices - 1) / slices;
-            java.util.stream.IntStream.range(0, slices).parallel().mapToObj(i -> {
-                Validator child = new Validator(v);
-                agentList.subList(Math.min(agentList.size(), i * per), Math.min(agentList.size(), (i + 1) * per)).forEach(child::agent);
-                return child.out;
-            }).toList().forEach(v.out::addAll);
+        return Validation.of(ws).result();
+    }
+
+    /** The indexes of a workspace, which each resource's checks read. */
+    static Validator of(Workspace ws) {
+        return new Validator(ws);
+    }
+
+    /**
+     * The findings of one resource's own checks, in the order they are made. Pure: they depend on the resource
+     * and on what the indexes hold of the kinds {@link Validation} lists for its kind, nothing else.
+     */
+    List<Diagnostic> check(Resource r) {
+        out.clear();
+        switch (r.meta().kind()) {
+            case AGENT -> agent((Agent) r);
+            case AGENT_SYSTEM -> system((AgentSystem) r);
+            case TASK -> task((Task) r);
+            case TOOL_PERMISSION -> permission((ToolPermission) r);
+            case AGENT_POLICY -> policy((AgentPolicy) r);
+            case TOOL -> tool((Tool) r);
+            case MODEL_ENDPOINT -> ((ModelEndpoint) r).secretRef().ifPresent(s -> secretRef(r, s));
+            case MEMORY -> memory((Memory) r);
+            case MCP_SERVER -> ((McpServer) r).secretRefs().forEach(s -> secretRef(r, s));
+            case TASK_SCHEDULE -> ((TaskSchedule) r).taskRef().ifPresent(ref -> templateRef(r, ref));
+            case TASK_WEBHOOK -> {
+                TaskWebhook w = (TaskWebhook) r;
+                w.taskRef().ifPresent(ref -> templateRef(w, ref));
+                w.secretRef().ifPresent(s -> secretRef(w, s));
+            }
+            case TOOL_APPROVAL -> approval((ToolApproval) r);
+            case AGENT_ROLE, SECRET, WORKER -> {
+                // Nothing of their own to check beyond their reading.
+            }
         }
-        ws.all(AgentSystem.class).forEach(v::system);
-        ws.all(Task.class).forEach(v::task);
-        ws.all(ToolPermission.class).forEach(v::permission);
-        ws.all(AgentPolicy.class).forEach(v::policy);
-        ws.all(Tool.class).forEach(v::tool);
-        ws.all(ModelEndpoint.class).forEach(e -> e.secretRef().ifPresent(s -> v.secretRef(e, s)));
-        ws.all(Memory.class).forEach(v::memory);
-        ws.all(McpServer.class).forEach(m -> m.secretRefs().forEach(s -> v.secretRef(m, s)));
-        ws.all(TaskSchedule.class).forEach(s -> s.taskRef().ifPresent(r -> v.templateRef(s, r)));
-        ws.all(TaskWebhook.class).forEach(w -> {
-            w.taskRef().ifPresent(r -> v.templateRef(w, r));
-            w.secretRef().ifPresent(s -> v.secretRef(w, s));
-        });
-        ws.all(ToolApproval.class).forEach(v::approval);
-        List<Diagnostic> all = new ArrayList<>(ws.diagnostics().size() + v.out.size());
+        List<Diagnostic> mine = List.copyOf(out);
+        out.clear();
+        return mine;
+    }
+
+    /** A validator sharing these indexes with a list of its own: checks of resources on other threads. */
+    Validator child() {
+        return new Validator(this);
+    }
+
+    /** Names used twice within a kind (GH309), in reading order: depends on every resource's kind, key and name. */
+    List<Diagnostic> duplicateNames() {
+        out.clear();
+        duplicates();
+        List<Diagnostic> mine = List.copyOf(out);
+        out.clear();
+        return mine;
+    }
+
+    /** The reading's findings with the hint of each missing model_ref, sorted with the checks' findings. */
+    ValidationResult result(List<Diagnostic> checks) {
+        List<Diagnostic> all = new ArrayList<>(ws.diagnostics().size() + checks.size());
         for (Diagnostic d : ws.diagnostics()) {
-            all.add(v.modelRefHint(d));
+            all.add(modelRefHint(d));
         }
-        all.addAll(v.out);
+        all.addAll(checks);
         all.sort(Diagnostic.ORDER);
         return new ValidationResult(ws, all);
     }

@@ -267,6 +267,11 @@ public final class UiLatencyBench {
         FxTaskRunner runner = new FxTaskRunner();
         Settings settings = Settings.inMemory();
         WorkspaceViewModel viewModel = fx(() -> new WorkspaceViewModel(runner, LastWorkspace.in(settings), Optional.empty()));
+        // As the app does: the folder watcher reports changes on disk, so an edit need not read the files again.
+        fx(() -> {
+            viewModel.watchDisk();
+            return null;
+        });
         WorkspaceView view = fx(() -> {
             Theme theme = Theme.primerLight();
             theme.install();
@@ -309,6 +314,10 @@ public final class UiLatencyBench {
         }
         report("   problems updated (incl. debounce)", measured, Edit::problems);
         report("   matrix updated   (incl. debounce)", measured, Edit::matrix);
+        fx(() -> {
+            viewModel.stopWatching();
+            return null;
+        });
         runner.close();
     }
 

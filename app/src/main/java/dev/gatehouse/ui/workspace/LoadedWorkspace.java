@@ -11,7 +11,7 @@ import dev.gatehouse.core.report.DiagnosticsReport;
 import dev.gatehouse.core.sandbox.ScenarioFiles;
 import dev.gatehouse.core.source.SourceId;
 import dev.gatehouse.core.validate.ValidationResult;
-import dev.gatehouse.core.validate.Validator;
+import dev.gatehouse.core.validate.Validation;
 import dev.gatehouse.core.workspace.WorkspaceFiles;
 import dev.gatehouse.ui.common.FindingLevel;
 import dev.gatehouse.ui.editor.LineMark;
@@ -36,10 +36,12 @@ import java.util.stream.Collectors;
  * FX thread only swaps it in.
  */
 record LoadedWorkspace(Path root, String summary, long errors, long warnings, List<ProblemRow> problems,
-                       NavigationNode outline, Map<String, SourceDocument> documents, Workspace workspace) {
+                       NavigationNode outline, Map<String, SourceDocument> documents, Workspace workspace,
+                       List<SourceInput> disk, Validation validation) {
     LoadedWorkspace {
         problems = List.copyOf(problems);
         documents = Map.copyOf(documents);
+        disk = List.copyOf(disk);
     }
 
     /** Reads every manifest under {@code root} (a folder, or one file) and validates them. */
@@ -60,26 +62,44 @@ record LoadedWorkspace(Path root, String summary, long errors, long warnings, Li
      * not changed (a keystroke changes one file: the others are not parsed again), and keeping the new ones.
      */
     static LoadedWorkspace read(Path root, Map<String, String> unsaved, FileReadings readings) throws IOException {
+        return read(root, unsaved, readings, Optional.empty(), false);
+    }
+
+    /**
+     * As {@link #read(Path, Map, FileReadings)}, after an edit of the workspace {@code previous} shows: its
+     * validation is carried on ({@link Validation#next}: only what the edit can change is checked again), and
+     * what it derived from files that did not change is reused. With {@code sameDisk} (nothing changed on disk
+     * since {@code previous} was read, as the folder watcher tells) the files are not read again either: only
+     * the unsaved texts differ. The result is the one a fresh read gives.
+     */
+    static LoadedWorkspace read(Path root, Map<String, String> unsaved, FileReadings readings, Optional<LoadedWorkspace> previous,
+                                boolean sameDisk) throws IOException {
         Path folder = Files.isRegularFile(root) ? root.getParent() : root;
+        Optional<LoadedWorkspace> before = previous.filter(p -> p.root().equals(folder));
         // Paths relative to the opened folder, so the tree and the table read agents/…, not the working directory.
-        List<SourceInput> onDisk = new WorkspaceFiles(ReadLimits.DEFAULT, folder).readAll(List.of(root));
+        List<SourceInput> onDisk = sameDisk && before.isPresent() ? before.get().disk()
+                : new WorkspaceFiles(ReadLimits.DEFAULT, folder).readAll(List.of(root));
         List<SourceInput> inputs = new ArrayList<>(onDisk.size());
         for (SourceInput input : onDisk) {
             String text = unsaved.get(input.id().path());
             inputs.add(text == null ? input : new SourceInput(input.id(), text.getBytes(StandardCharsets.UTF_8)));
         }
         // Scenario files are Gatehouse's, not manifests: validated and decided without them, as the CLI does.
-        ValidationResult validated = Validator.validate(WorkspaceReader.assemble(
-                readings.read(new WorkspaceReader(), ScenarioFiles.split(inputs).manifests())));
+        Workspace read = WorkspaceReader.assemble(readings.read(new WorkspaceReader(), ScenarioFiles.split(inputs).manifests()));
+        Validation validation = before.map(p -> p.validation().next(read)).orElseGet(() -> Validation.of(read));
+        // The previous read's files as read from disk: the text of a file read from the same bytes is the same.
+        Map<String, SourceInput> diskBefore = new HashMap<>();
+        before.ifPresent(p -> p.disk().forEach(d -> diskBefore.put(d.id().path(), d)));
         Map<String, String> disk = new LinkedHashMap<>();
         Map<SourceId, String> shown = new HashMap<>();
         for (SourceInput input : onDisk) {
             String path = input.id().path();
-            disk.put(path, text(input));
+            Optional<SourceDocument> known = diskBefore.get(path) == input ? before.get().document(path) : Optional.empty();
+            disk.put(path, known.map(SourceDocument::diskText).orElseGet(() -> text(input)));
             shown.put(input.id(), unsaved.getOrDefault(path, disk.get(path)));
         }
         // Quick fixes are edits of the text the editor shows, so they are computed on it.
-        ValidationResult result = QuickFixes.attach(validated, shown);
+        ValidationResult result = QuickFixes.attach(validation.result(), shown);
         List<ProblemRow> problems = result.diagnostics().stream().map(LoadedWorkspace::row).toList();
         Map<String, SourceDocument> documents = new LinkedHashMap<>();
         // By file once, in their order: filtering every diagnostic for every file is quadratic.
@@ -87,11 +107,14 @@ record LoadedWorkspace(Path root, String summary, long errors, long warnings, Li
                 .collect(Collectors.groupingBy(d -> d.span().file().path(), LinkedHashMap::new, Collectors.toList()));
         for (SourceInput input : onDisk) {
             String path = input.id().path();
-            documents.put(path, new SourceDocument(path, folder.resolve(path), shown.get(input.id()), disk.get(path),
-                    marks(byFile.getOrDefault(path, List.of()))));
+            SourceDocument document = new SourceDocument(path, folder.resolve(path), shown.get(input.id()), disk.get(path),
+                    marks(byFile.getOrDefault(path, List.of())));
+            // An unchanged file keeps its document, so whoever compares documents finds them the same at once.
+            documents.put(path, before.flatMap(p -> p.document(path)).filter(document::equals).orElse(document));
         }
         return new LoadedWorkspace(folder, DiagnosticsReport.summary(result), result.count(Severity.ERROR),
-                result.count(Severity.WARNING), problems, Outline.of(result.workspace(), problems), documents, result.workspace());
+                result.count(Severity.WARNING), problems, Outline.of(result.workspace(), problems), documents, result.workspace(),
+                onDisk, validation);
     }
 
     Optional<SourceDocument> document(String path) {

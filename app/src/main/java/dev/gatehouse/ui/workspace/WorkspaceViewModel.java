@@ -100,6 +100,13 @@ public final class WorkspaceViewModel {
      */
     private final Set<SourceId> matrixChanges = new java.util.HashSet<>();
     private boolean matrixChangesKnown = true;
+    /**
+     * Counts what may have changed the files on disk (a read from disk, a save, a new file, the watcher's report);
+     * {@code shownDisk} is the count at which the disk texts of the workspace shown were read. While they are
+     * equal and the folder is watched, an edit does not read the files again: only its unsaved text differs.
+     */
+    private int diskChanges;
+    private int shownDisk = -1;
     private LanguageService language;
     private final ReadOnlyObjectWrapper<Map<String, String>> appliedEdits = new ReadOnlyObjectWrapper<>(this, "appliedEdits", Map.of());
     private LoadedWorkspace languageFor;
@@ -144,13 +151,16 @@ public final class WorkspaceViewModel {
             unsaved.clear();
         }
         int ticket = ++started;
+        int disk = ++diskChanges;
         loading.set(true);
         status.set("Reading " + target + "…");
         Map<String, String> edits = Map.copyOf(unsaved);
         boolean first = !target.equals(root.get());
-        runner.run(() -> new Opened(LoadedWorkspace.read(target, edits, readings), first ? left(target) : Map.of()),
+        Optional<LoadedWorkspace> previous = loaded;
+        runner.run(() -> new Opened(LoadedWorkspace.read(target, edits, readings, previous, false), first ? left(target) : Map.of()),
                 opened -> {
                     if (ticket == started) {
+                        shownDisk = disk;
                         show(opened.workspace(), edits.isEmpty() ? Origin.DISK : Origin.EDIT);
                         offerBack(opened.workspace(), opened.left());
                     }
@@ -184,7 +194,7 @@ public final class WorkspaceViewModel {
             keepRecovery(r -> r.keep(target, path, text));
         }
         matrixChanges.add(new SourceId(path));
-        analyse(Origin.EDIT);
+        analyse(Origin.EDIT, true);
     }
 
     /**
@@ -202,6 +212,7 @@ public final class WorkspaceViewModel {
             AtomicFiles.write(file, text);
             return text;
         }, written -> {
+            diskChanges++;
             saved.put(path, written);
             if (written.equals(unsaved.get(path))) {
                 unsaved.remove(path);
@@ -210,7 +221,7 @@ public final class WorkspaceViewModel {
             }
             status.set("Saved " + path);
             done.run();
-            analyse(unsaved.isEmpty() ? Origin.SAVE : Origin.EDIT);
+            analyse(unsaved.isEmpty() ? Origin.SAVE : Origin.EDIT, false);
         }, failure -> {
             LOG.log(System.Logger.Level.WARNING, "could not save " + file, failure);
             status.set("Could not save " + path + ": " + reason(failure));
@@ -234,6 +245,7 @@ public final class WorkspaceViewModel {
             status.set("Could not save " + path + ": " + reason(e));
             return false;
         }
+        diskChanges++;
         saved.put(path, text);
         if (text.equals(unsaved.get(path))) {
             unsaved.remove(path);
@@ -299,7 +311,8 @@ public final class WorkspaceViewModel {
                 }
             };
             revision.addListener(once);
-            analyse(unsaved.isEmpty() ? Origin.DISK : Origin.EDIT);
+            diskChanges++;
+            analyse(unsaved.isEmpty() ? Origin.DISK : Origin.EDIT, false);
         }, failure -> status.set("Could not create " + path + ": " + reason(failure)));
         return Optional.empty();
     }
@@ -368,7 +381,7 @@ public final class WorkspaceViewModel {
             unsaved.putAll(left);
             left.keySet().forEach(p -> matrixChanges.add(new SourceId(p)));
             status.set("Recovered unsaved changes of " + left.size() + (left.size() == 1 ? " file" : " files"));
-            analyse(Origin.EDIT);
+            analyse(Origin.EDIT, true);
         } else {
             keepRecovery(r -> r.forgetAll(target));
         }
@@ -406,7 +419,7 @@ public final class WorkspaceViewModel {
         }
         if (unsaved.remove(path) != null) {
             matrixChanges.add(new SourceId(path));
-            analyse(unsaved.isEmpty() ? Origin.DISK : Origin.EDIT);
+            analyse(unsaved.isEmpty() ? Origin.DISK : Origin.EDIT, true);
         }
     }
 
@@ -447,8 +460,9 @@ public final class WorkspaceViewModel {
     public void externalChange() {
         // Another program may have changed any file: the matrix decides every cell again.
         matrixChangesKnown = false;
+        diskChanges++;
         if (!loading.get()) {
-            analyse(unsaved.isEmpty() ? Origin.DISK : Origin.EDIT);
+            analyse(unsaved.isEmpty() ? Origin.DISK : Origin.EDIT, false);
         }
     }
 
@@ -657,7 +671,7 @@ public final class WorkspaceViewModel {
         });
         status.set(title + ": " + byPath.size() + (byPath.size() == 1 ? " file" : " files") + " changed, not saved yet");
         appliedEdits.set(Map.copyOf(byPath));
-        analyse(Origin.EDIT);
+        analyse(Origin.EDIT, true);
     }
 
     /** The texts the last {@link #applyEdits} changed, by path (the window updates or opens their editors). */
@@ -670,16 +684,25 @@ public final class WorkspaceViewModel {
         return !unsaved.isEmpty();
     }
 
-    private void analyse(Origin origin) {
+    /**
+     * Validates and decides the open workspace again, off the FX thread, from the validation shown. With
+     * {@code diskUnchanged} (an edit of unsaved text), the files are not read again if nothing may have changed
+     * them since the workspace shown was read and the folder watcher would have said otherwise.
+     */
+    private void analyse(Origin origin, boolean diskUnchanged) {
         Path target = root.get();
         if (target == null) {
             return;
         }
         int ticket = ++started;
+        int disk = diskChanges;
         Map<String, String> edits = Map.copyOf(unsaved);
-        runner.run(() -> LoadedWorkspace.read(target, edits, readings),
+        Optional<LoadedWorkspace> previous = loaded;
+        boolean sameDisk = diskUnchanged && shownDisk == disk && watcher.isPresent() && Files.isDirectory(target);
+        runner.run(() -> LoadedWorkspace.read(target, edits, readings, previous, sameDisk),
                 workspace -> {
                     if (ticket == started) {
+                        shownDisk = disk;
                         show(workspace, origin);
                     }
                 },

@@ -6,6 +6,7 @@ import dev.gatehouse.core.parse.WorkspaceReader.FileReading;
 import dev.gatehouse.core.source.SourceId;
 import dev.gatehouse.ui.SampleWorkspaces;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,10 +14,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A read after a keystroke parses only the file that changed, and reads exactly what a fresh read reads. */
 class FileReadingsTest {
@@ -63,5 +66,59 @@ class FileReadingsTest {
             assertEquals(fresh.outline(), kept.outline());
             assertEquals(fresh.workspace(), kept.workspace());
         }
+    }
+
+    @Test
+    void readsAfterAnEditFromThePreviousOneEqualFreshReads() throws IOException {
+        Path workspace = SampleWorkspaces.governed();
+        FileReadings readings = new FileReadings();
+        String faq = Files.readString(workspace.resolve(FAQ));
+        String billing = Files.readString(workspace.resolve("agents/billing-agent.yaml"));
+        List<Map<String, String>> edits = List.of(Map.of(FAQ, faq.replace("faq-agent", "faq-agent-2")),
+                Map.of(FAQ, faq + "\n  unknown_field: 1\n"),
+                Map.of(FAQ, faq, "agents/billing-agent.yaml", billing.replace("    - billing-specialist\n", "")),
+                Map.of(FAQ, "kind: [\n"),
+                Map.of("tools/kb-search.yaml", "apiVersion: orloj.dev/v1\nkind: Tool\nmetadata:\n  name: kb-search\n  namespace: custops\n"),
+                Map.of());
+        LoadedWorkspace previous = LoadedWorkspace.read(workspace, Map.of(), readings);
+        for (Map<String, String> unsaved : edits) {
+            LoadedWorkspace kept = LoadedWorkspace.read(workspace, unsaved, readings, Optional.of(previous), true);
+            LoadedWorkspace fresh = LoadedWorkspace.read(workspace, unsaved);
+            assertEquals(fresh.problems(), kept.problems(), unsaved.keySet().toString());
+            assertEquals(fresh.summary(), kept.summary());
+            assertEquals(fresh.documents(), kept.documents());
+            assertEquals(fresh.outline(), kept.outline());
+            assertEquals(fresh.workspace(), kept.workspace());
+            assertSame(previous.disk(), kept.disk(), "the files are not read again");
+            previous = kept;
+        }
+    }
+
+    @Test
+    void onlyAReadThatMayNotTrustTheDiskSeesAChangeOnIt(@TempDir Path temp) throws IOException {
+        Path copy = SampleWorkspaces.copy(SampleWorkspaces.governed(), temp.resolve("governed"));
+        FileReadings readings = new FileReadings();
+        LoadedWorkspace before = LoadedWorkspace.read(copy, Map.of(), readings);
+        Files.delete(copy.resolve("tools/kb-search.yaml"));
+
+        LoadedWorkspace trusting = LoadedWorkspace.read(copy, Map.of(FAQ, "kind: [\n"), readings, Optional.of(before), true);
+        LoadedWorkspace reading = LoadedWorkspace.read(copy, Map.of(FAQ, "kind: [\n"), readings, Optional.of(before), false);
+
+        assertTrue(trusting.document("tools/kb-search.yaml").isPresent(), "what the previous read found on disk");
+        assertEquals(Optional.empty(), reading.document("tools/kb-search.yaml"));
+        assertEquals(LoadedWorkspace.read(copy, Map.of(FAQ, "kind: [\n")).problems(), reading.problems());
+    }
+
+    @Test
+    void anUnchangedFileKeepsItsDocument() throws IOException {
+        Path workspace = SampleWorkspaces.governed();
+        FileReadings readings = new FileReadings();
+        LoadedWorkspace before = LoadedWorkspace.read(workspace, Map.of(), readings);
+        String faq = Files.readString(workspace.resolve(FAQ));
+
+        LoadedWorkspace after = LoadedWorkspace.read(workspace, Map.of(FAQ, faq + "# edited\n"), readings, Optional.of(before), true);
+
+        assertSame(before.document("agents/billing-agent.yaml").orElseThrow(), after.document("agents/billing-agent.yaml").orElseThrow());
+        assertNotSame(before.document(FAQ).orElseThrow(), after.document(FAQ).orElseThrow());
     }
 }

@@ -23,6 +23,10 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -38,7 +42,7 @@ import java.util.function.Consumer;
  * <p>A form of its own rather than ControlsFX's {@code PropertySheet}: a sheet edits bean properties through
  * {@code Item.setValue}, which would have to write the text and re-read it behind the sheet's back, it has no
  * editor for a list with add and remove, gives its editors no ids (tests and accessibility need one per field),
- * and cannot refuse a value with a reason. A {@code GridPane} rebuilt from each {@link Form} does all that in
+ * and cannot refuse a value with a reason. A {@code GridPane} updated row by row from each {@link Form} does all that in
  * little code.
  *
  * <p>Ids: {@code #form-title}, {@code #form-placeholder}, {@code #form-message}, {@code #form-scroll}, {@code #form-grid}; per field
@@ -61,8 +65,22 @@ public final class FormView {
     private final Label placeholder = new Label();
     private final Label message = new Label();
     private final GridPane grid = new GridPane();
-    /** Counts rebuilds: a handler of controls from an earlier form (losing focus as they go) does nothing. */
-    private int shown;
+    /** The rows on screen, in order; a row whose field is unchanged in the next form is kept as it is. */
+    private List<Row> rows = List.of();
+
+    /**
+     * The nodes of one field's row (label, control), and whether they are still shown: a handler of controls of
+     * an earlier form (losing focus as they go) does nothing.
+     */
+    private static final class Row {
+        final FormField field;
+        final List<Node> nodes = new ArrayList<>();
+        boolean current = true;
+
+        Row(FormField field) {
+            this.field = field;
+        }
+    }
 
     public FormView(FormViewModel viewModel, Consumer<EditorChange> onChange) {
         this.viewModel = viewModel;
@@ -101,49 +119,114 @@ public final class FormView {
         return root;
     }
 
+    /**
+     * Shows a form: rows whose field is the same as in the form shown keep their controls (a keystroke in the
+     * text changes one or two fields, and each control costs CSS and layout: a picker holds every tool's name);
+     * the others are built anew, in place.
+     */
     private void show(Form form) {
         Optional<String> focused = focusedId();
         int caret = root.getScene() != null && root.getScene().getFocusOwner() instanceof TextInputControl t ? t.getCaretPosition() : -1;
-        shown++;
         title.setText(form.title());
         placeholder.setText(form.placeholder().orElse(""));
         placeholder.setVisible(form.placeholder().isPresent());
         placeholder.setManaged(form.placeholder().isPresent());
-        grid.getChildren().clear();
-        int row = 0;
-        for (FormField f : form.fields()) {
-            Label label = new Label(f.label());
-            label.setMinWidth(Region.USE_PREF_SIZE);
-            label.getStyleClass().addAll(f.editor() == FieldEditor.SECTION ? "form-section" : "form-label", "form-depth-" + Math.min(f.depth(), 4));
-            if (!f.note().isEmpty()) {
-                label.setTooltip(new Tooltip(f.note()));
-            }
-            if (f.editor() == FieldEditor.SECTION) {
-                label.setId("form-section-" + f.key());
-                grid.add(label, 0, row++, 2, 1);
-                continue;
-            }
-            if (f.editor() == FieldEditor.ENTRIES || f.editor() == FieldEditor.ENTRY || f.editor() == FieldEditor.NODE
-                    || f.editor() == FieldEditor.NODES) {
-                label.getStyleClass().setAll("form-section", "form-depth-" + Math.min(f.depth(), 4));
-                label.setId("form-section-" + f.key());
-                grid.add(label, 0, row);
-                grid.add(f.editor() == FieldEditor.NODES ? nodes(f, shown) : entryButton(f, shown), 1, row++);
-                continue;
-            }
-            Node control = control(f);
-            if (control instanceof Control c && !f.note().isEmpty()) {
-                c.setTooltip(new Tooltip(f.note()));
-            }
-            grid.add(label, 0, row);
-            grid.add(control, 1, row++);
+        Map<FormField, java.util.ArrayDeque<Row>> before = new HashMap<>();
+        for (Row r : rows) {
+            before.computeIfAbsent(r.field, k -> new java.util.ArrayDeque<>()).add(r);
         }
-        focused.map(id -> grid.lookup("#" + id)).ifPresent(n -> {
+        List<Row> next = new ArrayList<>(form.fields().size());
+        for (FormField f : form.fields()) {
+            java.util.ArrayDeque<Row> same = before.get(f);
+            next.add(same != null && !same.isEmpty() ? same.poll() : null);
+        }
+        // Kept rows must stay in the order they are in on screen, or the grid's children (focus order) would not follow the rows.
+        int last = -1;
+        boolean inOrder = true;
+        for (Row r : next) {
+            if (r != null) {
+                int at = rows.indexOf(r);
+                inOrder &= at > last;
+                last = at;
+            }
+        }
+        if (!inOrder) {
+            java.util.Collections.fill(next, null);
+        }
+        java.util.Set<Row> kept = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        next.stream().filter(java.util.Objects::nonNull).forEach(kept::add);
+        for (Row r : rows) {
+            if (!kept.contains(r)) {
+                r.current = false;
+                grid.getChildren().removeAll(r.nodes);
+            }
+        }
+        int child = 0;
+        for (int i = 0; i < next.size(); i++) {
+            Row r = next.get(i);
+            if (r == null) {
+                r = row(form.fields().get(i));
+                next.set(i, r);
+                grid.getChildren().addAll(child, r.nodes);
+            }
+            for (Node n : r.nodes) {
+                GridPane.setRowIndex(n, i);
+            }
+            child += r.nodes.size();
+        }
+        rows = next;
+        // A kept control keeps the focus itself; a rebuilt one takes it over, caret and all.
+        Node owner = root.getScene() == null ? null : root.getScene().getFocusOwner();
+        focused.map(id -> grid.lookup("#" + id)).filter(n -> !within(owner, n)).ifPresent(n -> {
             n.requestFocus();
             if (n instanceof TextInputControl t && caret >= 0) {
                 t.positionCaret(Math.min(caret, t.getLength()));
             }
         });
+    }
+
+    /** The label and control of one field, with their grid columns (the row is set by {@link #show}). */
+    private Row row(FormField f) {
+        Row row = new Row(f);
+        Label label = new Label(f.label());
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        label.getStyleClass().addAll(f.editor() == FieldEditor.SECTION ? "form-section" : "form-label", "form-depth-" + Math.min(f.depth(), 4));
+        if (!f.note().isEmpty()) {
+            label.setTooltip(new Tooltip(f.note()));
+        }
+        if (f.editor() == FieldEditor.SECTION) {
+            label.setId("form-section-" + f.key());
+            GridPane.setConstraints(label, 0, 0, 2, 1);
+            row.nodes.add(label);
+            return row;
+        }
+        Node control;
+        if (f.editor() == FieldEditor.ENTRIES || f.editor() == FieldEditor.ENTRY || f.editor() == FieldEditor.NODE
+                || f.editor() == FieldEditor.NODES) {
+            label.getStyleClass().setAll("form-section", "form-depth-" + Math.min(f.depth(), 4));
+            label.setId("form-section-" + f.key());
+            control = f.editor() == FieldEditor.NODES ? nodes(f, row) : entryButton(f, row);
+        } else {
+            control = control(f, row);
+            if (control instanceof Control c && !f.note().isEmpty()) {
+                c.setTooltip(new Tooltip(f.note()));
+            }
+        }
+        GridPane.setConstraints(label, 0, 0);
+        GridPane.setConstraints(control, 1, 0);
+        row.nodes.add(label);
+        row.nodes.add(control);
+        return row;
+    }
+
+    /** Whether {@code n} is {@code container} or inside it. */
+    private static boolean within(Node n, Node container) {
+        for (; n != null; n = n.getParent()) {
+            if (n == container) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The id of the form control that has the focus (or holds the node that has it), so a rebuilt form keeps it. */
@@ -159,8 +242,7 @@ public final class FormView {
         return Optional.empty();
     }
 
-    private Node control(FormField f) {
-        int mine = shown;
+    private Node control(FormField f, Row mine) {
         return switch (f.editor()) {
             case TEXT, INTEGER, DURATION -> {
                 TextField field = new TextField(f.value());
@@ -232,7 +314,7 @@ public final class FormView {
     }
 
     /** "Add" under a list of objects, "Remove" on one of them. */
-    private Node entryButton(FormField f, int mine) {
+    private Node entryButton(FormField f, Row mine) {
         boolean add = f.editor() == FieldEditor.ENTRIES;
         Button button = new Button(add ? "Add " + singular(f.label()) : "Remove");
         button.setId((add ? "form-add-button-" : "form-remove-") + f.key());
@@ -246,7 +328,7 @@ public final class FormView {
     }
 
     /** A graph's heading: a choice of the system's agents that have no node yet, and a button that adds one. */
-    private Node nodes(FormField f, int mine) {
+    private Node nodes(FormField f, Row mine) {
         ChoiceBox<String> agents = new ChoiceBox<>();
         agents.getItems().setAll(f.choices());
         agents.setId("form-add-" + f.key());
@@ -267,7 +349,7 @@ public final class FormView {
      * A map's entries, each a key and a value to edit (written when the field loses the focus or on Enter) and a
      * remove button, then a key and a value to add.
      */
-    private Node map(FormField f, int mine) {
+    private Node map(FormField f, Row mine) {
         VBox box = new VBox();
         box.setId(f.id());
         box.getStyleClass().add("form-map");
@@ -344,7 +426,7 @@ public final class FormView {
     }
 
     /** The items, each with a remove button, then a picker (or a text field) and an add button. */
-    private Node list(FormField f, int mine) {
+    private Node list(FormField f, Row mine) {
         VBox box = new VBox();
         box.setId(f.id());
         box.getStyleClass().add("form-list");
@@ -415,8 +497,8 @@ public final class FormView {
     }
 
     /** Asks the view-model for the edit (unless the control belongs to a form shown before) and hands it on. */
-    private void commit(int generation, java.util.function.Supplier<Optional<EditorChange>> edit) {
-        if (generation != shown) {
+    private void commit(Row row, java.util.function.Supplier<Optional<EditorChange>> edit) {
+        if (!row.current) {
             return;
         }
         edit.get().ifPresent(onChange);

@@ -13,6 +13,7 @@ import dev.gatehouse.ui.editor.SourceEditor;
 import dev.gatehouse.ui.editor.SourceTabs;
 import javafx.scene.Scene;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
@@ -39,6 +40,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The form beside an editor, wired as the window will wire it: edits go into the editor, typed text comes back. */
 @ExtendWith(ApplicationExtension.class)
@@ -139,6 +142,24 @@ class FormViewTest {
 
         await(() -> "medium".equals(choice(robot, "#form-field-spec-risk_level").getValue()));
         assertEquals("Tool custops/close-account", robot.lookup("#form-title").queryAs(Label.class).getText());
+    }
+
+    @Test
+    void typingKeepsTheControlsOfTheFieldsItDoesNotChange(FxRobot robot) throws Exception {
+        CodeArea area = open(robot, AGENT);
+        javafx.scene.Node tools = robot.lookup("#form-field-spec-tools").query();
+        javafx.scene.Node modelRef = robot.lookup("#form-field-spec-model_ref").query();
+        int at = area.getText().indexOf("model_ref: ") + "model_ref: ".length();
+
+        robot.interact(() -> area.insertText(at, "x"));
+
+        await(() -> robot.lookup("#form-field-spec-model_ref").query() != modelRef);
+        assertSame(tools, robot.lookup("#form-field-spec-tools").query(), "the tools row did not change");
+        assertTrue(((ComboBox<?>) robot.lookup("#form-field-spec-model_ref").query()).getValue().toString().startsWith("x"));
+        // The rows are still in the form's order.
+        List<String> ids = ((javafx.scene.layout.GridPane) robot.lookup("#form-grid").query()).getChildren().stream()
+                .map(javafx.scene.Node::getId).filter(java.util.Objects::nonNull).toList();
+        assertTrue(ids.indexOf("form-field-spec-model_ref") < ids.indexOf("form-field-spec-tools"), ids.toString());
     }
 
     @Test

@@ -18,8 +18,8 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * The left pane: "Files" as folders and "Resources" by kind. Rebuilt on each read; what the user had expanded
- * stays expanded, so F5 does not fold the tree away.
+ * The left pane: "Files" as folders and "Resources" by kind. Updated in place on each read; what the user had
+ * expanded stays expanded, so F5 does not fold the tree away.
  */
 final class WorkspaceTree {
     private final TreeView<NavigationNode> tree = new TreeView<>();
@@ -43,14 +43,55 @@ final class WorkspaceTree {
         return tree;
     }
 
+    /**
+     * Shows an outline: the items of the tree shown are brought to it in place (a keystroke changes the counts of
+     * a file, a resource and the groups above them), and only a list of children whose labels changed is built
+     * anew; what the user had expanded stays expanded.
+     */
     private void show(NavigationNode outline) {
-        Set<List<String>> expanded = new HashSet<>();
-        if (tree.getRoot() != null) {
-            collectExpanded(tree.getRoot(), List.of(), expanded);
+        if (tree.getRoot() == null) {
+            TreeItem<NavigationNode> root = item(outline, List.of(), Set.of());
+            root.setExpanded(true);
+            tree.setRoot(root);
+            return;
         }
-        TreeItem<NavigationNode> root = item(outline, List.of(), expanded);
-        root.setExpanded(true);
-        tree.setRoot(root);
+        update(tree.getRoot(), outline, List.of());
+    }
+
+    /** Makes the item's subtree show {@code now}; whether it showed an equal subtree already (then nothing was set). */
+    private static boolean update(TreeItem<NavigationNode> item, NavigationNode now, List<String> parentPath) {
+        NavigationNode was = item.getValue();
+        List<String> path = append(parentPath, now.label());
+        boolean same = was.type() == now.type() && was.label().equals(now.label()) && was.count() == now.count()
+                && was.problems() == now.problems() && was.worst().equals(now.worst()) && was.target().equals(now.target());
+        javafx.collections.ObservableList<TreeItem<NavigationNode>> children = item.getChildren();
+        if (sameLabels(children, now.children())) {
+            for (int i = 0; i < children.size(); i++) {
+                boolean child = update(children.get(i), now.children().get(i), path);
+                same = same && child;
+            }
+        } else {
+            Set<List<String>> expanded = new HashSet<>();
+            children.forEach(c -> collectExpanded(c, path, expanded));
+            children.setAll(now.children().stream().map(c -> item(c, path, expanded)).toList());
+            same = false;
+        }
+        if (!same) {
+            item.setValue(now);
+        }
+        return same;
+    }
+
+    private static boolean sameLabels(List<TreeItem<NavigationNode>> items, List<NavigationNode> nodes) {
+        if (items.size() != nodes.size()) {
+            return false;
+        }
+        for (int i = 0; i < nodes.size(); i++) {
+            if (!items.get(i).getValue().label().equals(nodes.get(i).label())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static TreeItem<NavigationNode> item(NavigationNode node, List<String> parentPath, Set<List<String>> expanded) {

@@ -745,7 +745,7 @@ public final class WorkspaceViewModel {
         hasErrors.set(workspace.errors() > 0);
         hasWarnings.set(workspace.warnings() > 0);
         outline.set(workspace.outline());
-        problems.setAll(workspace.problems());
+        setByDifference(problems, workspace.problems());
         loading.set(false);
         revision.set(revision.get() + 1);
         if (!workspace.root().equals(lastWorkspace.get().orElse(null))) {
@@ -763,6 +763,37 @@ public final class WorkspaceViewModel {
         }
         matrixChanges.clear();
         matrixChangesKnown = true;
+    }
+
+    /**
+     * Makes {@code list} equal to {@code now} changing only the rows between their common beginning and end: a
+     * keystroke changes a few of thousands of findings, and a table told that all were replaced lays them all
+     * out again.
+     */
+    static <T> void setByDifference(ObservableList<T> list, List<T> now) {
+        int from = 0;
+        int common = Math.min(list.size(), now.size());
+        while (from < common && list.get(from).equals(now.get(from))) {
+            from++;
+        }
+        int oldEnd = list.size();
+        int newEnd = now.size();
+        while (oldEnd > from && newEnd > from && list.get(oldEnd - 1).equals(now.get(newEnd - 1))) {
+            oldEnd--;
+            newEnd--;
+        }
+        if (oldEnd - from == newEnd - from && oldEnd - from <= 16) {
+            for (int i = from; i < oldEnd; i++) {
+                list.set(i, now.get(i));
+            }
+            return;
+        }
+        if (oldEnd > from) {
+            list.remove(from, oldEnd);
+        }
+        if (newEnd > from) {
+            list.addAll(from, now.subList(from, newEnd));
+        }
     }
 
     /** What a shown workspace reflects, which tells the matrix what its changed cells are relative to. */

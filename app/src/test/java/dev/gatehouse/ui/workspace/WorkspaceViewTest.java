@@ -42,6 +42,7 @@ import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The window as a user sees it, on the real samples, read by a real worker thread. */
@@ -172,6 +173,31 @@ class WorkspaceViewTest {
         assertEquals(afterEdit.diagnostics().stream().map(WorkspaceViewTest::shown).toList(), shownProblems(robot));
         assertEquals(DiagnosticsReport.summary(afterEdit), robot.lookup("#status-summary").queryAs(Label.class).getText());
         assertEquals(edited, robot.lookup("#editor-agents-faq-agent-yaml").queryAs(CodeArea.class).getText());
+    }
+
+    @Test
+    void aReadUpdatesTheTreeInPlaceKeepingWhatIsExpanded(FxRobot robot, @TempDir Path temp) throws IOException, TimeoutException {
+        Path copy = SampleWorkspaces.copy(SampleWorkspaces.governed(), temp.resolve("governed"));
+        open(robot, copy);
+        TreeItem<NavigationNode> tools = child(child(tree(robot).getRoot(), "Resources"), "Tool");
+        TreeItem<NavigationNode> roles = child(child(tree(robot).getRoot(), "Resources"), "AgentRole");
+        robot.interact(() -> tools.setExpanded(true));
+        Files.delete(copy.resolve("tools/kb-search.yaml"));
+        int revision = viewModel.revisionProperty().get();
+
+        robot.interact(viewModel::reload);
+        awaitRevision(revision + 1);
+
+        assertEquals(viewModel.outlineProperty().get(), shown(tree(robot).getRoot()));
+        assertTrue(child(child(tree(robot).getRoot(), "Resources"), "Tool").isExpanded(), "still expanded");
+        assertSame(roles, child(child(tree(robot).getRoot(), "Resources"), "AgentRole"), "no role changed: the same item");
+    }
+
+    /** The outline the tree's items show. */
+    private static NavigationNode shown(TreeItem<NavigationNode> item) {
+        NavigationNode n = item.getValue();
+        return new NavigationNode(n.type(), n.label(), n.count(), n.problems(), n.worst(), n.target(),
+                item.getChildren().stream().map(WorkspaceViewTest::shown).toList());
     }
 
     private void open(FxRobot robot, Path folder) throws TimeoutException {

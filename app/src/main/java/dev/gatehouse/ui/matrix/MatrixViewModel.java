@@ -73,6 +73,12 @@ public final class MatrixViewModel {
     private static final System.Logger LOG = System.getLogger(MatrixViewModel.class.getName());
 
     private final TaskRunner runner;
+    /** Decides the models matrix beside the tools matrix of the same job (two cores: one each). */
+    private final java.util.concurrent.ExecutorService beside = java.util.concurrent.Executors.newCachedThreadPool(job -> {
+        Thread thread = new Thread(job, "gatehouse-matrix-models");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final ObjectProperty<String> namespace = new SimpleObjectProperty<>(this, "namespace", ANY);
     private final ObjectProperty<String> system = new SimpleObjectProperty<>(this, "system", ANY);
@@ -376,11 +382,12 @@ public final class MatrixViewModel {
         Request job = request;
         // "Changed" is against the last state on disk; a save starts afresh, so it marks nothing.
         Optional<Computed> before = request.origin() == Origin.SAVE ? Optional.empty() : baseline.or(() -> shown);
-        runner.run(() -> compute(job, base, before), result -> computed(job, result), this::failed);
+        runner.run(() -> compute(job, base, before, beside), result -> computed(job, result), this::failed);
     }
 
     /** Off the FX thread: the engine (for a new workspace), then both matrices of the request's scope. */
-    private static Computed compute(Request request, Optional<Computed> base, Optional<Computed> before) {
+    private static Computed compute(Request request, Optional<Computed> base, Optional<Computed> before, java.util.concurrent.Executor beside)
+            throws Exception {
         // After a known edit the engine is compiled from the last one, taking what the edit cannot affect.
         DecisionEngine engine = request.workspace()
                 .map(ws -> base.isPresent() && request.changed().isPresent()
@@ -395,6 +402,11 @@ public final class MatrixViewModel {
         String tsk = catalog.tasks(ns).contains(request.task()) ? request.task() : ANY;
         Context ctx = new Context(ns, optional(sys), optional(tsk));
         String key = ns + "\u0000" + sys + "\u0000" + tsk;
+        // The models matrix (every agent decided again for each model) on another thread, beside the tools.
+        java.util.concurrent.CompletableFuture<MatrixState> models = ns.isEmpty()
+                ? java.util.concurrent.CompletableFuture.completedFuture(MatrixState.EMPTY)
+                : java.util.concurrent.CompletableFuture.supplyAsync(() -> MatrixState.of(key, AccessMatrix.models(engine, ctx),
+                        java.util.Map.of(), before.map(Computed::models)), beside);
         // After a known edit, in the same scope as the last matrix: decide again only what the files can affect.
         Optional<AccessMatrix> previous = base.filter(b -> b.toolMatrix() != null && b.context().equals(ctx))
                 .map(Computed::toolMatrix);
@@ -405,9 +417,19 @@ public final class MatrixViewModel {
                         : AccessMatrix.tools(engine, ctx);
         MatrixState tools = ns.isEmpty() ? MatrixState.EMPTY : MatrixState.of(key, toolMatrix,
                 catalog.risks(ns), before.map(Computed::tools));
-        MatrixState models = ns.isEmpty() ? MatrixState.EMPTY : MatrixState.of(key, AccessMatrix.models(engine, ctx),
-                java.util.Map.of(), before.map(Computed::models));
-        return new Computed(engine, catalog, ctx, tools, models, toolMatrix);
+        return new Computed(engine, catalog, ctx, tools, joined(models), toolMatrix);
+    }
+
+    /** The value computed beside, or what it threw, as the job's own failure. */
+    private static MatrixState joined(java.util.concurrent.CompletableFuture<MatrixState> beside) throws Exception {
+        try {
+            return beside.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof Exception cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     private void computed(Request request, Computed result) {

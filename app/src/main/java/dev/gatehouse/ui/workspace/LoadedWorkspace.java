@@ -74,6 +74,25 @@ record LoadedWorkspace(Path root, String summary, long errors, long warnings, Li
      */
     static LoadedWorkspace read(Path root, Map<String, String> unsaved, FileReadings readings, Optional<LoadedWorkspace> previous,
                                 boolean sameDisk) throws IOException {
+        return validate(reading(root, unsaved, readings, previous, sameDisk));
+    }
+
+    /**
+     * The first part of a read: the files as the editor shows them, read into a workspace, which is all the
+     * permission matrix needs; {@link #validate} does the rest.
+     */
+    record Reading(Path folder, Optional<LoadedWorkspace> before, List<SourceInput> onDisk, Map<String, String> disk,
+                   Map<SourceId, String> shown, Workspace workspace) {
+        /** The text the editor shows of each manifest file (scenarios are no manifests), by path. */
+        Map<String, String> manifests() {
+            Map<String, String> out = new LinkedHashMap<>();
+            workspace.files().forEach(f -> Optional.ofNullable(shown.get(f.path())).ifPresent(t -> out.put(f.path().path(), t)));
+            return out;
+        }
+    }
+
+    static Reading reading(Path root, Map<String, String> unsaved, FileReadings readings, Optional<LoadedWorkspace> previous,
+                           boolean sameDisk) throws IOException {
         Path folder = Files.isRegularFile(root) ? root.getParent() : root;
         Optional<LoadedWorkspace> before = previous.filter(p -> p.root().equals(folder));
         // Paths relative to the opened folder, so the tree and the table read agents/…, not the working directory.
@@ -86,7 +105,6 @@ record LoadedWorkspace(Path root, String summary, long errors, long warnings, Li
         }
         // Scenario files are Gatehouse's, not manifests: validated and decided without them, as the CLI does.
         Workspace read = WorkspaceReader.assemble(readings.read(new WorkspaceReader(), ScenarioFiles.split(inputs).manifests()));
-        Validation validation = before.map(p -> p.validation().next(read)).orElseGet(() -> Validation.of(read));
         // The previous read's files as read from disk: the text of a file read from the same bytes is the same.
         Map<String, SourceInput> diskBefore = new HashMap<>();
         before.ifPresent(p -> p.disk().forEach(d -> diskBefore.put(d.id().path(), d)));
@@ -98,23 +116,33 @@ record LoadedWorkspace(Path root, String summary, long errors, long warnings, Li
             disk.put(path, known.map(SourceDocument::diskText).orElseGet(() -> text(input)));
             shown.put(input.id(), unsaved.getOrDefault(path, disk.get(path)));
         }
+        return new Reading(folder, before, onDisk, disk, shown, read);
+    }
+
+    /**
+     * The rest of a read: the workspace validated, carrying on the validation of the workspace read before (only
+     * what the edit can change is checked again), and shaped for the window.
+     */
+    static LoadedWorkspace validate(Reading r) {
+        Optional<LoadedWorkspace> before = r.before();
+        Validation validation = before.map(p -> p.validation().next(r.workspace())).orElseGet(() -> Validation.of(r.workspace()));
         // Quick fixes are edits of the text the editor shows, so they are computed on it.
-        ValidationResult result = QuickFixes.attach(validation.result(), shown);
+        ValidationResult result = QuickFixes.attach(validation.result(), r.shown());
         List<ProblemRow> problems = result.diagnostics().stream().map(LoadedWorkspace::row).toList();
         Map<String, SourceDocument> documents = new LinkedHashMap<>();
         // By file once, in their order: filtering every diagnostic for every file is quadratic.
         Map<String, List<Diagnostic>> byFile = result.diagnostics().stream()
                 .collect(Collectors.groupingBy(d -> d.span().file().path(), LinkedHashMap::new, Collectors.toList()));
-        for (SourceInput input : onDisk) {
+        for (SourceInput input : r.onDisk()) {
             String path = input.id().path();
-            SourceDocument document = new SourceDocument(path, folder.resolve(path), shown.get(input.id()), disk.get(path),
+            SourceDocument document = new SourceDocument(path, r.folder().resolve(path), r.shown().get(input.id()), r.disk().get(path),
                     marks(byFile.getOrDefault(path, List.of())));
             // An unchanged file keeps its document, so whoever compares documents finds them the same at once.
             documents.put(path, before.flatMap(p -> p.document(path)).filter(document::equals).orElse(document));
         }
-        return new LoadedWorkspace(folder, DiagnosticsReport.summary(result), result.count(Severity.ERROR),
+        return new LoadedWorkspace(r.folder(), DiagnosticsReport.summary(result), result.count(Severity.ERROR),
                 result.count(Severity.WARNING), problems, Outline.of(result.workspace(), problems), documents, result.workspace(),
-                onDisk, validation);
+                r.onDisk(), validation);
     }
 
     Optional<SourceDocument> document(String path) {

@@ -687,7 +687,9 @@ public final class WorkspaceViewModel {
     /**
      * Validates and decides the open workspace again, off the FX thread, from the validation shown. With
      * {@code diskUnchanged} (an edit of unsaved text), the files are not read again if nothing may have changed
-     * them since the workspace shown was read and the folder watcher would have said otherwise.
+     * them since the workspace shown was read and the folder watcher would have said otherwise. The matrix gets
+     * the workspace as soon as it is read, so it decides while the findings are worked out; the revision then
+     * says the findings are shown, not that the matrix is done ({@link MatrixViewModel#computingProperty}).
      */
     private void analyse(Origin origin, boolean diskUnchanged) {
         Path target = root.get();
@@ -699,11 +701,20 @@ public final class WorkspaceViewModel {
         Map<String, String> edits = Map.copyOf(unsaved);
         Optional<LoadedWorkspace> previous = loaded;
         boolean sameDisk = diskUnchanged && shownDisk == disk && watcher.isPresent() && Files.isDirectory(target);
-        runner.run(() -> LoadedWorkspace.read(target, edits, readings, previous, sameDisk),
+        runner.run(() -> {
+                    LoadedWorkspace.Reading reading = LoadedWorkspace.reading(target, edits, readings, previous, sameDisk);
+                    // The matrix needs only the workspace read: it starts deciding while the rest is validated.
+                    runner.run(() -> reading, read -> {
+                        if (ticket == started) {
+                            decide(read.workspace(), read.manifests(), origin);
+                        }
+                    }, failure -> { });
+                    return LoadedWorkspace.validate(reading);
+                },
                 workspace -> {
                     if (ticket == started) {
                         shownDisk = disk;
-                        show(workspace, origin);
+                        showRead(workspace);
                     }
                 },
                 failure -> {
@@ -731,6 +742,19 @@ public final class WorkspaceViewModel {
     }
 
     private void show(LoadedWorkspace workspace, Origin origin) {
+        showRead(workspace);
+        decide(workspace.workspace(), manifests(workspace), origin);
+    }
+
+    /** The manifests' texts as shown (scenarios are no manifests), unsaved edits included. */
+    private static Map<String, String> manifests(LoadedWorkspace workspace) {
+        Map<String, String> manifests = new LinkedHashMap<>();
+        workspace.workspace().files().forEach(f -> workspace.document(f.path().path()).ifPresent(d -> manifests.put(d.path(), d.text())));
+        return manifests;
+    }
+
+    /** Shows a read workspace: counts, tree, problems, documents; then tells whoever waits for a new revision. */
+    private void showRead(LoadedWorkspace workspace) {
         loaded = Optional.of(workspace);
         // Once a read has found a saved text on disk, the read knows it; a read begun before the save has not.
         saved.entrySet().removeIf(e -> workspace.document(e.getKey()).map(d -> d.diskText().equals(e.getValue())).orElse(true));
@@ -752,14 +776,18 @@ public final class WorkspaceViewModel {
             lastWorkspace.set(workspace.root());
             recent.setAll(lastWorkspace.recent());
         }
-        // Grant and revoke plan on the manifests' texts as shown (scenarios are no manifests), unsaved edits included.
-        Map<String, String> manifests = new LinkedHashMap<>();
-        workspace.workspace().files().forEach(f -> workspace.document(f.path().path()).ifPresent(d -> manifests.put(d.path(), d.text())));
+    }
+
+    /**
+     * Hands a read workspace to the permission matrix, with the files changed since it was last handed one;
+     * Grant and revoke plan on {@code manifests}, the texts as shown.
+     */
+    private void decide(Workspace workspace, Map<String, String> manifests, Origin origin) {
         matrix.setTexts(manifests, texts -> applyEdits("Edited from the matrix", texts));
         switch (origin) {
-            case DISK -> matrix.show(workspace.workspace());
-            case EDIT -> matrix.showEdited(workspace.workspace(), matrixChangesKnown ? Optional.of(Set.copyOf(matrixChanges)) : Optional.empty());
-            case SAVE -> matrix.showSaved(workspace.workspace());
+            case DISK -> matrix.show(workspace);
+            case EDIT -> matrix.showEdited(workspace, matrixChangesKnown ? Optional.of(Set.copyOf(matrixChanges)) : Optional.empty());
+            case SAVE -> matrix.showSaved(workspace);
         }
         matrixChanges.clear();
         matrixChangesKnown = true;

@@ -173,6 +173,45 @@ class WorkspaceViewModelTest {
     }
 
     @Test
+    void anEditHandsTheMatrixItsWorkspaceAsReadAndAStaleEditHandsNothing() throws IOException {
+        HeldTaskRunner runner = new HeldTaskRunner();
+        WorkspaceViewModel held = new WorkspaceViewModel(runner, last);
+        held.open(SampleWorkspaces.governed());
+        runner.finish(0);
+        runner.finish(0);
+        assertEquals(0, runner.pending());
+        String path = "agents/billing-agent.yaml";
+        String text = Files.readString(SampleWorkspaces.governed().resolve(path));
+
+        held.edit(path, text + "# first\n");
+        held.edit(path, text.replace("    - billing-specialist\n", ""));
+        runner.finish(0);
+        // The stale read hands the matrix nothing, and shows nothing.
+        assertEquals(1, held.revisionProperty().get());
+        runner.finish(1);
+        assertEquals(1, runner.pending());
+        runner.finish(0);
+        assertEquals(2, held.revisionProperty().get());
+        assertEquals(1, runner.pending(), "the newer read's hand-over to the matrix waits");
+        runner.finish(0);
+        assertEquals(1, runner.pending(), "the matrix job waits");
+        assertTrue(held.matrix().computingProperty().get());
+        runner.finish(0);
+        assertEquals(0, runner.pending());
+
+        GridModelProbe grid = new GridModelProbe(held.matrix().gridProperty().get());
+        assertTrue(grid.changedIn("billing-agent"), "the matrix shows the edit");
+    }
+
+    /** Reads the shown grid. */
+    private record GridModelProbe(dev.gatehouse.ui.matrix.GridModel grid) {
+        boolean changedIn(String agent) {
+            int row = grid.rowOf(agent).orElseThrow();
+            return java.util.stream.IntStream.range(0, grid.columnCount()).anyMatch(c -> grid.changed(row, c));
+        }
+    }
+
+    @Test
     void reloadReadsTheFolderAgain(@TempDir Path temp) throws IOException {
         Path copy = SampleWorkspaces.copy(SampleWorkspaces.governed(), temp.resolve("governed"));
         viewModel.open(copy);

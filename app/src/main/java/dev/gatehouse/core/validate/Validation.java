@@ -23,15 +23,17 @@ import java.util.stream.IntStream;
  * workspace after an edit ({@link #next}) checks again only what the edit can change, and equals
  * {@link Validator#validate} of the edited workspace finding for finding, in order.
  *
- * <p>Why it is equal. The findings are the reading's (taken as they are), the duplicate names (found again
- * every time: one pass over the keys) and each resource's own checks ({@link Validator#check}), each a pure
- * function of the resource and of what the indexes hold of a few kinds ({@link #READS}): of some kinds only the
- * namespaces and names in reading order ({@link Level#NAMES}), of others the resources themselves
- * ({@link Level#CONTENT}). Files are compared resource by resource (the same object, or an equal one); the files
- * that differ are the changed ones. A kind's names or content is unchanged when, in every changed file, its
- * resources of that kind have the same names, or are equal, before and after: every other file holds the same
- * resources, in the same order, so the whole kind reads the same. A resource of an unchanged file whose kind
- * reads no changed kind has the findings it had; all others are checked again. The findings are put together
+ * <p>Why it is equal. The findings are the reading's (taken as they are), the duplicate names (a function of
+ * every resource's kind, key and name span, in reading order) and each resource's own checks
+ * ({@link Validator#check}), each a pure function of the resource and of what the indexes hold of a few kinds
+ * ({@link #READS}): of some kinds only the namespaces and names in reading order ({@link Level#NAMES}), of others
+ * the resources themselves ({@link Level#CONTENT}). Files are compared resource by resource (the same object, or
+ * an equal one); the files that differ are the changed ones. A kind's names or content is unchanged when, in
+ * every changed file, its resources of that kind have the same names, or are equal, before and after: every
+ * other file holds the same resources, in the same order, so the whole kind reads the same, and its index is the
+ * previous one; likewise the duplicate names are the previous ones when no changed file's kinds, keys or name
+ * spans changed. A resource of an unchanged file whose kind reads no changed kind has the findings it had; all
+ * others are checked again. The findings are put together
  * in the order {@link Validator} makes them (kind by kind, resources in reading order) and sorted as it sorts
  * them, so ties keep their order too. Where that argument does not apply (a file's resources not read together,
  * files in another order), everything is checked.
@@ -79,11 +81,17 @@ public final class Validation {
     private final ValidationResult result;
     /** By file, in reading order; null when the workspace's resources are not grouped by file. */
     private final Map<SourceId, Segment> segments;
+    /** The indexes the checks read, and the duplicate names found: both reused while their inputs are the same. */
+    private final Validator indexes;
+    private final List<Diagnostic> duplicates;
     private final int checked;
 
-    private Validation(ValidationResult result, Map<SourceId, Segment> segments, int checked) {
+    private Validation(ValidationResult result, Map<SourceId, Segment> segments, Validator indexes, List<Diagnostic> duplicates,
+                       int checked) {
         this.result = result;
         this.segments = segments;
+        this.indexes = indexes;
+        this.duplicates = duplicates;
         this.checked = checked;
     }
 
@@ -117,6 +125,7 @@ public final class Validation {
         Set<SourceId> changed = new HashSet<>();
         Set<Kind> names = EnumSet.noneOf(Kind.class);
         Set<Kind> content = EnumSet.noneOf(Kind.class);
+        boolean keys = false;
         if (before != null) {
             Set<SourceId> all = new HashSet<>(before.keySet());
             all.addAll(files.keySet());
@@ -126,10 +135,12 @@ public final class Validation {
                 if (!same(old, now)) {
                     changed.add(f);
                     compare(old, now, names, content);
+                    keys |= !keys(old).equals(keys(now));
                 }
             }
         }
-        Validator v = Validator.of(ws);
+        // The indexes of the kinds whose resources are all equal, in order, are those of the previous validation.
+        Validator v = before == null ? Validator.of(ws) : Validator.of(ws, previous.indexes, content);
         // Which resources keep their findings; the others are checked, agents in parallel when there are many.
         Map<SourceId, List<List<Diagnostic>>> findings = new LinkedHashMap<>();
         List<Resource> toCheck = new ArrayList<>();
@@ -164,7 +175,9 @@ public final class Validation {
                 byKind.computeIfAbsent(resources.get(i).meta().kind(), k -> new ArrayList<>()).add(mine.get(i));
             }
         });
-        List<Diagnostic> out = new ArrayList<>(v.duplicateNames());
+        // Duplicate names depend on every resource's kind, key and name span, in reading order.
+        List<Diagnostic> duplicates = before == null || keys ? v.duplicateNames() : previous.duplicates;
+        List<Diagnostic> out = new ArrayList<>(duplicates);
         for (Kind k : ORDER) {
             byKind.getOrDefault(k, List.of()).forEach(out::addAll);
         }
@@ -175,7 +188,7 @@ public final class Validation {
                 kept.put(f.getKey(), new Segment(f.getValue(), findings.get(f.getKey())));
             }
         }
-        return new Validation(v.result(out), kept, toCheck.size());
+        return new Validation(v.result(out), kept, v, duplicates, toCheck.size());
     }
 
     private record Slot(List<List<Diagnostic>> list, int index) {}
@@ -224,6 +237,15 @@ public final class Validation {
                 names.add(k);
             }
         }
+    }
+
+    /** What the duplicate names are found from: each resource's kind, key and name span, in order. */
+    private static List<List<Object>> keys(List<Resource> resources) {
+        List<List<Object>> out = new ArrayList<>(resources.size());
+        for (Resource r : resources) {
+            out.add(List.of(r.meta().kind(), r.meta().key(), r.meta().name().span(), r.name()));
+        }
+        return out;
     }
 
     private static List<String> name(Resource r) {

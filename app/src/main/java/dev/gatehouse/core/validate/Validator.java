@@ -60,15 +60,43 @@ public final class Validator {
     private Map<dev.gatehouse.core.source.SourceId, List<Agent>> agentsByFile;
     private final Map<String, List<String>> modelRefNames = new HashMap<>();
 
-    @SuppressWarnings("unchecked")
     private Validator(Workspace ws) {
+        this(ws, null, java.util.EnumSet.allOf(dev.gatehouse.core.model.Kind.class));
+    }
+
+    /**
+     * The indexes of {@code ws}, those of the kinds not in {@code changed} taken from {@code previous}: the caller
+     * vouches that the resources of those kinds are equal, in the same order, in both workspaces.
+     */
+    private Validator(Workspace ws, Validator previous, Set<dev.gatehouse.core.model.Kind> changed) {
         this.ws = ws;
-        this.rulesByTool = new HashMap<>();
-        this.scopes = new HashMap<>();
+        boolean all = previous == null;
+        this.rulesByTool = all || changed.contains(dev.gatehouse.core.model.Kind.TOOL_PERMISSION) ? rulesByTool(ws) : previous.rulesByTool;
+        this.policies = all || changed.contains(dev.gatehouse.core.model.Kind.AGENT_POLICY) ? ws.all(AgentPolicy.class) : previous.policies;
+        this.scopes = all || changed.contains(dev.gatehouse.core.model.Kind.AGENT_SYSTEM) || changed.contains(dev.gatehouse.core.model.Kind.TASK)
+                ? scopes(ws) : previous.scopes;
+        this.agents = all || changed.contains(dev.gatehouse.core.model.Kind.AGENT) ? new Names<>(ws.all(Agent.class)) : previous.agents;
+        this.tools = all || changed.contains(dev.gatehouse.core.model.Kind.TOOL) ? new Names<>(ws.all(Tool.class)) : previous.tools;
+        this.roles = all || changed.contains(dev.gatehouse.core.model.Kind.AGENT_ROLE) ? new Names<>(ws.all(AgentRole.class)) : previous.roles;
+        this.endpoints = all || changed.contains(dev.gatehouse.core.model.Kind.MODEL_ENDPOINT) ? new Names<>(ws.all(ModelEndpoint.class)) : previous.endpoints;
+        this.systems = all || changed.contains(dev.gatehouse.core.model.Kind.AGENT_SYSTEM) ? new Names<>(ws.all(AgentSystem.class)) : previous.systems;
+        this.tasks = all || changed.contains(dev.gatehouse.core.model.Kind.TASK) ? new Names<>(ws.all(Task.class)) : previous.tasks;
+        this.memories = all || changed.contains(dev.gatehouse.core.model.Kind.MEMORY) ? new Names<>(ws.all(Memory.class)) : previous.memories;
+        this.secrets = all || changed.contains(dev.gatehouse.core.model.Kind.SECRET) ? new Names<>(ws.all(Secret.class)) : previous.secrets;
+        this.mcpServers = all || changed.contains(dev.gatehouse.core.model.Kind.MCP_SERVER) ? new Names<>(ws.all(McpServer.class)) : previous.mcpServers;
+    }
+
+    private static Map<String, List<ToolPermission>> rulesByTool(Workspace ws) {
+        Map<String, List<ToolPermission>> out = new HashMap<>();
         for (ToolPermission p : ws.all(ToolPermission.class)) {
-            rulesByTool.computeIfAbsent(p.namespace() + "\u0000" + p.toolRef().value().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(p);
+            out.computeIfAbsent(p.namespace() + "\u0000" + p.toolRef().value().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(p);
         }
-        this.policies = ws.all(AgentPolicy.class);
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Set<String>[]> scopes(Workspace ws) {
+        Map<String, Set<String>[]> out = new HashMap<>();
         List<Task> allTasks = ws.all(Task.class);
         for (AgentSystem s : ws.all(AgentSystem.class)) {
             List<String> taskNames = new ArrayList<>();
@@ -78,20 +106,12 @@ public final class Validator {
                 }
             }
             for (Located<String> member : s.agents()) {
-                Set<String>[] scope = scopes.computeIfAbsent(s.namespace() + "/" + member.value(), k -> new Set[] {new HashSet<>(), new HashSet<>()});
+                Set<String>[] scope = out.computeIfAbsent(s.namespace() + "/" + member.value(), k -> new Set[] {new HashSet<>(), new HashSet<>()});
                 scope[0].add(s.name().toLowerCase(Locale.ROOT));
                 scope[1].addAll(taskNames);
             }
         }
-        this.agents = new Names<>(ws.all(Agent.class));
-        this.tools = new Names<>(ws.all(Tool.class));
-        this.roles = new Names<>(ws.all(AgentRole.class));
-        this.endpoints = new Names<>(ws.all(ModelEndpoint.class));
-        this.systems = new Names<>(ws.all(AgentSystem.class));
-        this.tasks = new Names<>(ws.all(Task.class));
-        this.memories = new Names<>(ws.all(Memory.class));
-        this.secrets = new Names<>(ws.all(Secret.class));
-        this.mcpServers = new Names<>(ws.all(McpServer.class));
+        return out;
     }
 
     /** The indexes of {@code parent} with a list of its own: checks of agents on other threads. */
@@ -125,6 +145,14 @@ public final class Validator {
     /** The indexes of a workspace, which each resource's checks read. */
     static Validator of(Workspace ws) {
         return new Validator(ws);
+    }
+
+    /**
+     * The indexes of {@code ws}, reusing those of {@code previous} for the kinds not in {@code changed}, whose
+     * resources the caller vouches are equal and in the same order in both workspaces.
+     */
+    static Validator of(Workspace ws, Validator previous, Set<dev.gatehouse.core.model.Kind> changed) {
+        return new Validator(ws, previous, changed);
     }
 
     /**

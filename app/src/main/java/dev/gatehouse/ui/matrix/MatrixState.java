@@ -222,11 +222,14 @@ final class MatrixState {
         return n;
     }
 
+    /** The cell verdict of each core verdict, by ordinal: read for every cell a summary counts, so no array is copied per cell. */
+    private static final CellVerdict[] VERDICTS = java.util.Arrays.stream(Verdict.values()).map(v -> switch (v) {
+        case ALLOW -> CellVerdict.ALLOW;
+        case APPROVAL_REQUIRED -> CellVerdict.APPROVAL_REQUIRED;
+        case DENY -> CellVerdict.DENY;
+    }).toArray(CellVerdict[]::new);
+
     private static CellVerdict verdict(int ordinal) {
-        return switch (Verdict.values()[ordinal]) {
-            case ALLOW -> CellVerdict.ALLOW;
-            case APPROVAL_REQUIRED -> CellVerdict.APPROVAL_REQUIRED;
-            case DENY -> CellVerdict.DENY;
-        };
+        return VERDICTS[ordinal];
     }
 }

@@ -37,11 +37,12 @@ import java.util.stream.Collectors;
  */
 record LoadedWorkspace(Path root, String summary, long errors, long warnings, List<ProblemRow> problems,
                        NavigationNode outline, Map<String, SourceDocument> documents, Workspace workspace,
-                       List<SourceInput> disk, Validation validation) {
+                       List<SourceInput> disk, Validation validation, Map<String, List<Diagnostic>> findings) {
     LoadedWorkspace {
         problems = List.copyOf(problems);
         documents = Map.copyOf(documents);
         disk = List.copyOf(disk);
+        findings = Map.copyOf(findings);
     }
 
     /** Reads every manifest under {@code root} (a folder, or one file) and validates them. */
@@ -135,14 +136,35 @@ record LoadedWorkspace(Path root, String summary, long errors, long warnings, Li
                 .collect(Collectors.groupingBy(d -> d.span().file().path(), LinkedHashMap::new, Collectors.toList()));
         for (SourceInput input : r.onDisk()) {
             String path = input.id().path();
-            SourceDocument document = new SourceDocument(path, r.folder().resolve(path), r.shown().get(input.id()), r.disk().get(path),
-                    marks(byFile.getOrDefault(path, List.of())));
-            // An unchanged file keeps its document, so whoever compares documents finds them the same at once.
-            documents.put(path, before.flatMap(p -> p.document(path)).filter(document::equals).orElse(document));
+            String text = r.shown().get(input.id());
+            List<Diagnostic> mine = byFile.getOrDefault(path, List.of());
+            Optional<SourceDocument> was = before.flatMap(p -> p.document(path));
+            // An unchanged file keeps its document, so whoever compares documents finds them the same at once: at
+            // no cost when its texts and findings are the very ones of the read before (the validation kept them).
+            if (was.isPresent() && was.get().text() == text && was.get().diskText() == r.disk().get(path)
+                    && same(before.get().findings().getOrDefault(path, List.of()), mine)) {
+                documents.put(path, was.get());
+                continue;
+            }
+            SourceDocument document = new SourceDocument(path, r.folder().resolve(path), text, r.disk().get(path), marks(mine));
+            documents.put(path, was.filter(document::equals).orElse(document));
         }
         return new LoadedWorkspace(r.folder(), DiagnosticsReport.summary(result), result.count(Severity.ERROR),
                 result.count(Severity.WARNING), problems, Outline.of(result.workspace(), problems), documents, result.workspace(),
-                r.onDisk(), validation);
+                r.onDisk(), validation, byFile);
+    }
+
+    /** The same findings: each the very object of the other list. */
+    private static boolean same(List<Diagnostic> a, List<Diagnostic> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i) != b.get(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     Optional<SourceDocument> document(String path) {

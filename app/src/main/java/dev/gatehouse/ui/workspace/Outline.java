@@ -32,7 +32,7 @@ final class Outline {
         // By file once: matching every file and resource against every problem is quadratic (2,000 files with
         // 5,000 problems took seconds per keystroke).
         Map<String, List<ProblemRow>> byFile = problems.stream()
-                .collect(Collectors.groupingBy(ProblemRow::file, TreeMap::new, Collectors.toList()));
+                .collect(Collectors.groupingBy(ProblemRow::file, java.util.HashMap::new, Collectors.toList()));
         NavigationNode files = section(FILES, workspace.files().size(), files(workspace.files(), byFile));
         NavigationNode resources = section(RESOURCES, workspace.manifests().size(), resources(workspace.manifests(), byFile));
         return section("", 0, List.of(files, resources));
@@ -90,20 +90,22 @@ final class Outline {
                 .collect(Collectors.groupingBy(r -> r.meta().kind().wireName(), TreeMap::new, Collectors.toList()));
         List<NavigationNode> kinds = new ArrayList<>();
         byKind.forEach((kind, resources) -> {
-            List<NavigationNode> children = resources.stream()
-                    .sorted(Comparator.comparing((Resource r) -> r.meta().key()))
-                    .map(r -> resource(r, problems)).toList();
+            // Each key made once, not on every comparison of the sort (stable: equal keys keep reading order).
+            List<Map.Entry<String, Resource>> keyed = new ArrayList<>(resources.size());
+            resources.forEach(r -> keyed.add(Map.entry(r.meta().key(), r)));
+            keyed.sort(Map.Entry.comparingByKey());
+            List<NavigationNode> children = keyed.stream().map(e -> resource(e.getValue(), e.getKey(), problems)).toList();
             kinds.add(group(NavigationNode.Type.KIND, kind, children.size(), children));
         });
         return kinds;
     }
 
-    private static NavigationNode resource(Resource r, Map<String, List<ProblemRow>> problems) {
+    private static NavigationNode resource(Resource r, String key, Map<String, List<ProblemRow>> problems) {
         Span span = r.meta().span();
         String file = r.meta().file().path();
         List<ProblemRow> own = matching(problems.getOrDefault(file, List.of()),
                 p -> p.line() >= span.line() && p.line() <= span.endLine());
-        return node(NavigationNode.Type.RESOURCE, r.meta().key(), own,
+        return node(NavigationNode.Type.RESOURCE, key, own,
                 Optional.of(new SourceLocation(file, span.line(), span.column())), List.of());
     }
 

@@ -562,16 +562,25 @@ public final class MatrixViewModel {
         int deny = 0;
         int exposures = 0;
         int changed = 0;
-        for (int r = 0; r < model.rowCount(); r++) {
-            for (int c = 0; c < model.columnCount(); c++) {
-                int cell = model.cell(r, c);
-                switch (MatrixState.strict(cell)) {
-                    case ALLOW -> allow++;
-                    case APPROVAL_REQUIRED -> approval++;
-                    case DENY -> deny++;
+        if (model.rowCount() == state.agents.size() && model.columnCount() == state.columns.size()) {
+            // Every cell is shown (the filters keep all): the counts made while encoding.
+            allow = state.strictCount(CellVerdict.ALLOW);
+            approval = state.strictCount(CellVerdict.APPROVAL_REQUIRED);
+            deny = state.strictCount(CellVerdict.DENY);
+            exposures = state.exposureCount();
+            changed = state.changedCount;
+        } else {
+            for (int r = 0; r < model.rowCount(); r++) {
+                for (int c = 0; c < model.columnCount(); c++) {
+                    int cell = model.cell(r, c);
+                    switch (MatrixState.strict(cell)) {
+                        case ALLOW -> allow++;
+                        case APPROVAL_REQUIRED -> approval++;
+                        case DENY -> deny++;
+                    }
+                    exposures += MatrixState.exposed(cell) ? 1 : 0;
+                    changed += MatrixState.changed(cell) ? 1 : 0;
                 }
-                exposures += MatrixState.exposed(cell) ? 1 : 0;
-                changed += MatrixState.changed(cell) ? 1 : 0;
             }
         }
         String rows = (model.rowCount() == state.agents.size() ? "" : model.rowCount() + " of ") + state.agents.size() + " agents";

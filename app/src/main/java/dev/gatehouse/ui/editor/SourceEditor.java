@@ -467,10 +467,37 @@ public final class SourceEditor {
                 colours = colours.overlay(nameSpans(text.length(), named), SourceEditor::union);
             }
             List<int[]> marked = ranges.get(p);
-            area.setStyleSpans(p, 0, marked == null ? colours : colours.overlay(underlines(text.length(), marked), SourceEditor::union));
+            StyleSpans<Collection<String>> styles = marked == null ? colours : colours.overlay(underlines(text.length(), marked), SourceEditor::union);
+            // A paragraph already styled so keeps its text nodes: restyling one lays it out again.
+            if (!same(area.getStyleSpans(p), styles)) {
+                area.setStyleSpans(p, 0, styles);
+            }
         }
         squiggled = new HashSet<>(ranges.keySet());
         squiggled.addAll(names.keySet());
+    }
+
+    /** The same styles on the same characters (adjacent spans of equal classes count as one). */
+    private static boolean same(StyleSpans<Collection<String>> a, StyleSpans<Collection<String>> b) {
+        return a.length() == b.length() && runs(a).equals(runs(b));
+    }
+
+    /** Each run of characters with the same style classes: its length and its classes. */
+    private static List<Map.Entry<Integer, Set<String>>> runs(StyleSpans<Collection<String>> spans) {
+        List<Map.Entry<Integer, Set<String>>> out = new ArrayList<>();
+        for (org.fxmisc.richtext.model.StyleSpan<Collection<String>> span : spans) {
+            if (span.getLength() == 0) {
+                continue;
+            }
+            Set<String> style = new HashSet<>(span.getStyle());
+            int last = out.size() - 1;
+            if (last >= 0 && out.get(last).getValue().equals(style)) {
+                out.set(last, Map.entry(out.get(last).getKey() + span.getLength(), style));
+            } else {
+                out.add(Map.entry(span.getLength(), style));
+            }
+        }
+        return out;
     }
 
     /** The per-paragraph column ranges [from, to, level ordinal] of one mark; an empty span takes the word it starts. */

@@ -251,11 +251,12 @@ public final class SourceEditor {
             return;
         }
         settle(area.getText());
+        Map<Integer, List<LineMark>> before = marksByLine;
         marksByLine = next.marks().stream()
                 .sorted(Comparator.comparingInt(LineMark::line).thenComparing(LineMark::level))
                 .collect(Collectors.groupingBy(LineMark::line, TreeMap::new, Collectors.toList()));
         shownMarks = next.marks();
-        refreshGutter();
+        refreshGutter(before);
         squiggle();
     }
 
@@ -466,10 +467,37 @@ public final class SourceEditor {
                 colours = colours.overlay(nameSpans(text.length(), named), SourceEditor::union);
             }
             List<int[]> marked = ranges.get(p);
-            area.setStyleSpans(p, 0, marked == null ? colours : colours.overlay(underlines(text.length(), marked), SourceEditor::union));
+            StyleSpans<Collection<String>> styles = marked == null ? colours : colours.overlay(underlines(text.length(), marked), SourceEditor::union);
+            // A paragraph already styled so keeps its text nodes: restyling one lays it out again.
+            if (!same(area.getStyleSpans(p), styles)) {
+                area.setStyleSpans(p, 0, styles);
+            }
         }
         squiggled = new HashSet<>(ranges.keySet());
         squiggled.addAll(names.keySet());
+    }
+
+    /** The same styles on the same characters (adjacent spans of equal classes count as one). */
+    private static boolean same(StyleSpans<Collection<String>> a, StyleSpans<Collection<String>> b) {
+        return a.length() == b.length() && runs(a).equals(runs(b));
+    }
+
+    /** Each run of characters with the same style classes: its length and its classes. */
+    private static List<Map.Entry<Integer, Set<String>>> runs(StyleSpans<Collection<String>> spans) {
+        List<Map.Entry<Integer, Set<String>>> out = new ArrayList<>();
+        for (org.fxmisc.richtext.model.StyleSpan<Collection<String>> span : spans) {
+            if (span.getLength() == 0) {
+                continue;
+            }
+            Set<String> style = new HashSet<>(span.getStyle());
+            int last = out.size() - 1;
+            if (last >= 0 && out.get(last).getValue().equals(style)) {
+                out.set(last, Map.entry(out.get(last).getKey() + span.getLength(), style));
+            } else {
+                out.add(Map.entry(span.getLength(), style));
+            }
+        }
+        return out;
     }
 
     /** The per-paragraph column ranges [from, to, level ordinal] of one mark; an empty span takes the word it starts. */
@@ -624,21 +652,51 @@ public final class SourceEditor {
         area.heightProperty().addListener(pendingCentre);
     }
 
-    private void refreshGutter() {
-        area.setParagraphGraphicFactory(null);
-        area.setParagraphGraphicFactory(this::gutter);
+    /**
+     * Marks again the lines whose findings changed since {@code before}, in the gutter nodes shown: setting the
+     * graphic factory anew would rebuild (and lay out) the gutter of every paragraph on screen for each read.
+     */
+    private void refreshGutter(Map<Integer, List<LineMark>> before) {
+        java.util.Set<Integer> changed = new java.util.HashSet<>(before.keySet());
+        changed.addAll(marksByLine.keySet());
+        changed.removeIf(line -> before.getOrDefault(line, List.of()).equals(marksByLine.getOrDefault(line, List.of())));
+        if (changed.isEmpty()) {
+            return;
+        }
+        for (Region mark : List.copyOf(gutterMarks.keySet())) {
+            Integer paragraph = gutterMarks.get(mark);
+            if (paragraph != null && changed.contains(paragraph + 1)) {
+                mark(mark, paragraph);
+            }
+        }
     }
+
+    /** The mark of each gutter node made, by its paragraph (a node is made anew when its paragraph moves). */
+    private final Map<Region, Integer> gutterMarks = new java.util.WeakHashMap<>();
 
     private Node gutter(int paragraph) {
         Region mark = new Region();
-        mark.getStyleClass().add("gutter-mark");
-        List<LineMark> marks = marksByLine.getOrDefault(paragraph + 1, List.of());
-        if (!marks.isEmpty()) {
-            mark.getStyleClass().add(marks.get(0).level().styleClass());
-            Tooltip.install(mark, new Tooltip(marks.stream().map(LineMark::hover).collect(Collectors.joining("\n\n"))));
-        }
+        mark(mark, paragraph);
+        gutterMarks.put(mark, paragraph);
         HBox gutter = new HBox(lineNumbers.apply(paragraph), mark);
         gutter.getStyleClass().add("gutter");
         return gutter;
     }
+
+    /** A gutter mark in the colour of the worst finding of its line, its findings in a tooltip; plain without any. */
+    private void mark(Region mark, int paragraph) {
+        mark.getStyleClass().setAll("gutter-mark");
+        if (mark.getProperties().remove(MARK_TOOLTIP) instanceof Tooltip old) {
+            Tooltip.uninstall(mark, old);
+        }
+        List<LineMark> marks = marksByLine.getOrDefault(paragraph + 1, List.of());
+        if (!marks.isEmpty()) {
+            mark.getStyleClass().add(marks.get(0).level().styleClass());
+            Tooltip tip = new Tooltip(marks.stream().map(LineMark::hover).collect(Collectors.joining("\n\n")));
+            Tooltip.install(mark, tip);
+            mark.getProperties().put(MARK_TOOLTIP, tip);
+        }
+    }
+
+    private static final String MARK_TOOLTIP = "gatehouse.mark-tooltip";
 }

@@ -35,7 +35,8 @@ final class MatrixState {
         }
     }
 
-    static final MatrixState EMPTY = new MatrixState("", Subject.TOOLS, List.of(), List.of(), List.of(), new int[0], List.of(), 0);
+    static final MatrixState EMPTY = new MatrixState("", Subject.TOOLS, List.of(), List.of(), List.of(), new int[0], List.of(), 0,
+            new int[Verdict.values().length], 0);
 
     /** Namespace, system, task and subject: only a state with the same key is compared for changes. */
     final String key;
@@ -47,9 +48,12 @@ final class MatrixState {
     private final int[] cells;
     private final List<String> exposureNames;
     final int changedCount;
+    /** Counted while encoding, so that a summary of the whole matrix need not scan it on the FX thread. */
+    private final int[] strictCounts;
+    private final int exposedCount;
 
     private MatrixState(String key, Subject subject, List<String> agents, List<String> columns, List<String> risks,
-                        int[] cells, List<String> exposureNames, int changedCount) {
+                        int[] cells, List<String> exposureNames, int changedCount, int[] strictCounts, int exposedCount) {
         this.key = key;
         this.subject = subject;
         this.agents = agents;
@@ -58,6 +62,8 @@ final class MatrixState {
         this.cells = cells;
         this.exposureNames = exposureNames;
         this.changedCount = changedCount;
+        this.strictCounts = strictCounts;
+        this.exposedCount = exposedCount;
     }
 
     /**
@@ -68,35 +74,49 @@ final class MatrixState {
         List<String> agents = matrix.agents();
         List<String> columns = matrix.columns();
         int[] cells = new int[agents.size() * columns.size()];
-        Exposures exposures = new Exposures();
-        if (matrix.cells() instanceof DecisionGrid grid && grid.agents().equals(agents) && grid.tools().equals(columns)) {
-            // The grid's packed outcomes, read without making an Answer per cell (a million of them after each edit).
-            for (int r = 0; r < agents.size(); r++) {
-                for (int c = 0; c < columns.size(); c++) {
-                    cells[r * columns.size() + c] = encode(grid.strictVerdict(r, c), grid.strictReason(r, c),
-                            grid.orlojVerdict(r, c), grid.orlojReason(r, c), exposures.index(grid.exposures(r, c)));
-                }
-            }
-        } else {
-            for (int r = 0; r < agents.size(); r++) {
-                for (int c = 0; c < columns.size(); c++) {
+        Optional<MatrixState> before = previous.filter(p -> p.key.equals(key));
+        Exposures exposures = new Exposures(before.map(p -> p.exposureNames).orElse(List.of()));
+        Changes changes = before.map(p -> p.changesTo(agents, columns, exposures)).orElse(null);
+        int[] strict = new int[Verdict.values().length];
+        int exposed = 0;
+        boolean packed = matrix.cells() instanceof DecisionGrid g && g.agents().equals(agents) && g.tools().equals(columns);
+        DecisionGrid grid = packed ? (DecisionGrid) matrix.cells() : null;
+        for (int r = 0; r < agents.size(); r++) {
+            for (int c = 0; c < columns.size(); c++) {
+                int cell;
+                if (grid != null) {
+                    // The grid's packed outcomes, read without making an Answer per cell (a million of them after each edit).
+                    cell = encode(grid.strictVerdict(r, c), grid.strictReason(r, c), grid.orlojVerdict(r, c), grid.orlojReason(r, c),
+                            exposures.index(grid.exposures(r, c)));
+                } else {
                     Answer answer = matrix.cell(r, c);
-                    cells[r * columns.size() + c] = encode(answer.strict().verdict(), answer.strict().reason(),
-                            answer.orloj().verdict(), answer.orloj().reason(), exposures.index(answer.exposure()));
+                    cell = encode(answer.strict().verdict(), answer.strict().reason(), answer.orloj().verdict(), answer.orloj().reason(),
+                            exposures.index(answer.exposure()));
                 }
+                if (changes != null) {
+                    cell = changes.mark(r, c, cell);
+                }
+                strict[cell & 3]++;
+                exposed += exposed(cell) ? 1 : 0;
+                cells[r * columns.size() + c] = cell;
             }
         }
-        List<String> exposureNames = exposures.names;
-        int changed = previous.filter(p -> p.key.equals(key)).map(p -> p.markChanges(agents, columns, cells, exposureNames)).orElse(0);
         List<String> risks = columns.stream().map(c -> riskOf.getOrDefault(c, "")).toList();
         return new MatrixState(key, matrix.models() ? Subject.MODELS : Subject.TOOLS, agents, columns, risks, cells,
-                List.copyOf(exposureNames), changed);
+                List.copyOf(exposures.names), changes == null ? 0 : changes.count, strict, exposed);
     }
 
     /** The exposure items met so far, numbered from 1 in the order first met (0 is none). */
     private static final class Exposures {
         final List<String> names = new ArrayList<>();
         private final Map<String, Integer> index = new HashMap<>();
+        /** The items as the state compared with numbers them, and for each number here, that number (-1: none). */
+        private final List<String> before;
+        final int[] numberBefore = new int[1 << EXPOSURE_BITS];
+
+        Exposures(List<String> before) {
+            this.before = before;
+        }
         /** The grid hands out the same few lists again and again: the last one's number is kept. */
         private List<String> lastList;
         private int lastIndex;
@@ -115,6 +135,8 @@ final class MatrixState {
                 if (names.size() >= 1 << EXPOSURE_BITS) {
                     throw new IllegalStateException("more exposure items than MatrixState encodes");
                 }
+                int was = before.indexOf(n);
+                numberBefore[names.size()] = was < 0 ? -1 : was + 1;
                 return names.size();
             })).orElse(0);
         }
@@ -129,38 +151,44 @@ final class MatrixState {
     }
 
     /**
-     * Sets the changed bit on each new cell that this (older) state decided differently or did not have. Exposure
+     * What a newer state's cells are compared with to be marked changed: where each of its rows and columns is in
+     * this (older) state. A cell is changed when this state decided it differently or did not have it; exposure
      * items compare by name, since each state numbers them in its own order.
      */
-    private int markChanges(List<String> agents, List<String> columns, int[] next, List<String> nextExposures) {
+    private Changes changesTo(List<String> agents, List<String> columns, Exposures exposures) {
         Map<String, Integer> oldRow = indexOf(this.agents);
         Map<String, Integer> oldColumn = indexOf(this.columns);
-        int[] columnMap = columns.stream().mapToInt(c -> oldColumn.getOrDefault(c, -1)).toArray();
-        int verdictsAndReasons = (1 << EXPOSURE_SHIFT) - 1;
-        // Each new exposure number as this state numbers the same item (-1: this state has none of that name).
-        int[] exposureMap = new int[nextExposures.size() + 1];
-        for (int e = 1; e < exposureMap.length; e++) {
-            int old = exposureNames.indexOf(nextExposures.get(e - 1));
-            exposureMap[e] = old < 0 ? -1 : old + 1;
+        return new Changes(agents.stream().mapToInt(a -> oldRow.getOrDefault(a, -1)).toArray(),
+                columns.stream().mapToInt(c -> oldColumn.getOrDefault(c, -1)).toArray(), exposures);
+    }
+
+    private final class Changes {
+        private final int[] rowMap;
+        private final int[] columnMap;
+        private final Exposures exposures;
+        int count;
+
+        Changes(int[] rowMap, int[] columnMap, Exposures exposures) {
+            this.rowMap = rowMap;
+            this.columnMap = columnMap;
+            this.exposures = exposures;
         }
-        int count = 0;
-        for (int r = 0; r < agents.size(); r++) {
-            int before = oldRow.getOrDefault(agents.get(r), -1);
-            for (int c = 0; c < columns.size(); c++) {
-                int i = r * columns.size() + c;
-                boolean same = false;
-                if (before >= 0 && columnMap[c] >= 0) {
-                    int old = cells[before * this.columns.size() + columnMap[c]];
-                    same = (old & verdictsAndReasons) == (next[i] & verdictsAndReasons)
-                            && exposureIndex(old) == exposureMap[exposureIndex(next[i])];
-                }
-                if (!same) {
-                    next[i] |= CHANGED;
-                    count++;
+
+        /** The new cell at {@code row, column}, with the changed bit set if it differs from this state's. */
+        int mark(int row, int column, int cell) {
+            int verdictsAndReasons = (1 << EXPOSURE_SHIFT) - 1;
+            int before = rowMap[row];
+            int at = columnMap[column];
+            if (before >= 0 && at >= 0) {
+                int old = cells[before * MatrixState.this.columns.size() + at];
+                if ((old & verdictsAndReasons) == (cell & verdictsAndReasons)
+                        && exposureIndex(old) == exposures.numberBefore[exposureIndex(cell)]) {
+                    return cell;
                 }
             }
+            count++;
+            return cell | CHANGED;
         }
-        return count;
     }
 
     private static Optional<String> exposureName(List<String> names, int cell) {
@@ -215,9 +243,14 @@ final class MatrixState {
 
     /** How many cells are exposures: orloj more permissive than strict. */
     int exposureCount() {
+        return exposedCount;
+    }
+
+    /** How many cells have each strict verdict (by the core verdict's ordinal). */
+    int strictCount(CellVerdict verdict) {
         int n = 0;
-        for (int cell : cells) {
-            n += exposed(cell) ? 1 : 0;
+        for (int i = 0; i < strictCounts.length; i++) {
+            n += VERDICTS[i] == verdict ? strictCounts[i] : 0;
         }
         return n;
     }

@@ -342,8 +342,8 @@ public final class MatrixViewModel {
             // Another namespace has other systems and tasks: offer them, and start from the whole namespace.
             Catalog catalog = latest.map(Computed::catalog).orElse(Catalog.EMPTY);
             applying = true;
-            systems.setAll(withAny(catalog.systems(value(namespace))));
-            tasks.setAll(withAny(catalog.tasks(value(namespace))));
+            replace(systems, withAny(catalog.systems(value(namespace))));
+            replace(tasks, withAny(catalog.tasks(value(namespace))));
             system.set(ANY);
             task.set(ANY);
             applying = false;
@@ -454,11 +454,11 @@ public final class MatrixViewModel {
         }
         shown = Optional.of(result);
         applying = true;
-        namespaces.setAll(result.catalog().namespaces());
+        replace(namespaces, result.catalog().namespaces());
         namespace.set(result.context().namespace());
-        systems.setAll(withAny(result.catalog().systems(result.context().namespace())));
+        replace(systems, withAny(result.catalog().systems(result.context().namespace())));
         system.set(result.context().system().orElse(ANY));
-        tasks.setAll(withAny(result.catalog().tasks(result.context().namespace())));
+        replace(tasks, withAny(result.catalog().tasks(result.context().namespace())));
         task.set(result.context().task().orElse(ANY));
         applying = false;
         exportable.set(!result.context().namespace().isEmpty());
@@ -562,16 +562,25 @@ public final class MatrixViewModel {
         int deny = 0;
         int exposures = 0;
         int changed = 0;
-        for (int r = 0; r < model.rowCount(); r++) {
-            for (int c = 0; c < model.columnCount(); c++) {
-                int cell = model.cell(r, c);
-                switch (MatrixState.strict(cell)) {
-                    case ALLOW -> allow++;
-                    case APPROVAL_REQUIRED -> approval++;
-                    case DENY -> deny++;
+        if (model.rowCount() == state.agents.size() && model.columnCount() == state.columns.size()) {
+            // Every cell is shown (the filters keep all): the counts made while encoding.
+            allow = state.strictCount(CellVerdict.ALLOW);
+            approval = state.strictCount(CellVerdict.APPROVAL_REQUIRED);
+            deny = state.strictCount(CellVerdict.DENY);
+            exposures = state.exposureCount();
+            changed = state.changedCount;
+        } else {
+            for (int r = 0; r < model.rowCount(); r++) {
+                for (int c = 0; c < model.columnCount(); c++) {
+                    int cell = model.cell(r, c);
+                    switch (MatrixState.strict(cell)) {
+                        case ALLOW -> allow++;
+                        case APPROVAL_REQUIRED -> approval++;
+                        case DENY -> deny++;
+                    }
+                    exposures += MatrixState.exposed(cell) ? 1 : 0;
+                    changed += MatrixState.changed(cell) ? 1 : 0;
                 }
-                exposures += MatrixState.exposed(cell) ? 1 : 0;
-                changed += MatrixState.changed(cell) ? 1 : 0;
             }
         }
         String rows = (model.rowCount() == state.agents.size() ? "" : model.rowCount() + " of ") + state.agents.size() + " agents";
@@ -593,6 +602,13 @@ public final class MatrixViewModel {
         });
     }
 
+
+    /** Sets a filter's choices, unless they are those already: a combo box told of new items lays itself out again. */
+    private static void replace(ObservableList<String> choices, List<String> now) {
+        if (!choices.equals(now)) {
+            choices.setAll(now);
+        }
+    }
 
     private static List<String> withAny(List<String> names) {
         List<String> out = new ArrayList<>(names.size() + 1);

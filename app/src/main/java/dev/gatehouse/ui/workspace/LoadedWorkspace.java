@@ -37,7 +37,8 @@ import java.util.stream.Collectors;
  */
 record LoadedWorkspace(Path root, String summary, long errors, long warnings, List<ProblemRow> problems,
                        NavigationNode outline, Map<String, SourceDocument> documents, Workspace workspace,
-                       List<SourceInput> disk, Validation validation, Map<String, List<Diagnostic>> findings) {
+                       List<SourceInput> disk, Validation validation, Map<String, List<Diagnostic>> findings,
+                       Map<SourceInput, Boolean> scenarios) {
     LoadedWorkspace {
         problems = List.copyOf(problems);
         documents = Map.copyOf(documents);
@@ -83,7 +84,7 @@ record LoadedWorkspace(Path root, String summary, long errors, long warnings, Li
      * permission matrix needs; {@link #validate} does the rest.
      */
     record Reading(Path folder, Optional<LoadedWorkspace> before, List<SourceInput> onDisk, Map<String, String> disk,
-                   Map<SourceId, String> shown, Workspace workspace) {
+                   Map<SourceId, String> shown, Workspace workspace, Map<SourceInput, Boolean> scenarios) {
         /** The text the editor shows of each manifest file (scenarios are no manifests), by path. */
         Map<String, String> manifests() {
             Map<String, String> out = new LinkedHashMap<>();
@@ -105,7 +106,18 @@ record LoadedWorkspace(Path root, String summary, long errors, long warnings, Li
             inputs.add(text == null ? input : new SourceInput(input.id(), text.getBytes(StandardCharsets.UTF_8)));
         }
         // Scenario files are Gatehouse's, not manifests: validated and decided without them, as the CLI does.
-        Workspace read = WorkspaceReader.assemble(readings.read(new WorkspaceReader(), ScenarioFiles.split(inputs).manifests()));
+        // Which inputs are scenarios, by input (the same object holds the same bytes): kept from the read before.
+        Map<SourceInput, Boolean> scenarios = new java.util.IdentityHashMap<>();
+        List<SourceInput> manifests = new ArrayList<>(inputs.size());
+        for (SourceInput input : inputs) {
+            Boolean known = before.map(p -> p.scenarios().get(input)).orElse(null);
+            boolean scenario = known != null ? known : ScenarioFiles.isScenario(input);
+            scenarios.put(input, scenario);
+            if (!scenario) {
+                manifests.add(input);
+            }
+        }
+        Workspace read = WorkspaceReader.assemble(readings.read(new WorkspaceReader(), manifests));
         // The previous read's files as read from disk: the text of a file read from the same bytes is the same.
         Map<String, SourceInput> diskBefore = new HashMap<>();
         before.ifPresent(p -> p.disk().forEach(d -> diskBefore.put(d.id().path(), d)));
@@ -117,7 +129,7 @@ record LoadedWorkspace(Path root, String summary, long errors, long warnings, Li
             disk.put(path, known.map(SourceDocument::diskText).orElseGet(() -> text(input)));
             shown.put(input.id(), unsaved.getOrDefault(path, disk.get(path)));
         }
-        return new Reading(folder, before, onDisk, disk, shown, read);
+        return new Reading(folder, before, onDisk, disk, shown, read, scenarios);
     }
 
     /**
@@ -151,7 +163,7 @@ record LoadedWorkspace(Path root, String summary, long errors, long warnings, Li
         }
         return new LoadedWorkspace(r.folder(), DiagnosticsReport.summary(result), result.count(Severity.ERROR),
                 result.count(Severity.WARNING), problems, Outline.of(result.workspace(), problems), documents, result.workspace(),
-                r.onDisk(), validation, byFile);
+                r.onDisk(), validation, byFile, r.scenarios());
     }
 
     /** The same findings: each the very object of the other list. */

@@ -55,25 +55,29 @@ final class WorkspaceTree {
             tree.setRoot(root);
             return;
         }
-        update(tree.getRoot(), outline, List.of());
+        update(tree.getRoot(), outline);
     }
 
     /** Makes the item's subtree show {@code now}; whether it showed an equal subtree already (then nothing was set). */
-    private static boolean update(TreeItem<NavigationNode> item, NavigationNode now, List<String> parentPath) {
+    private static boolean update(TreeItem<NavigationNode> item, NavigationNode now) {
         NavigationNode was = item.getValue();
-        List<String> path = append(parentPath, now.label());
         boolean same = was.type() == now.type() && was.label().equals(now.label()) && was.count() == now.count()
                 && was.problems() == now.problems() && was.worst().equals(now.worst()) && was.target().equals(now.target());
         javafx.collections.ObservableList<TreeItem<NavigationNode>> children = item.getChildren();
         if (sameLabels(children, now.children())) {
             for (int i = 0; i < children.size(); i++) {
-                boolean child = update(children.get(i), now.children().get(i), path);
+                boolean child = update(children.get(i), now.children().get(i));
                 same = same && child;
             }
         } else {
+            // The labels from the root down (this item's own is the same as before): what is expanded is kept by path.
+            List<String> path = new java.util.ArrayList<>();
+            for (TreeItem<NavigationNode> at = item; at != null; at = at.getParent()) {
+                path.add(0, at.getValue().label());
+            }
             Set<List<String>> expanded = new HashSet<>();
-            children.forEach(c -> collectExpanded(c, path, expanded));
-            children.setAll(now.children().stream().map(c -> item(c, path, expanded)).toList());
+            children.forEach(c -> collectExpanded(c, List.copyOf(path), expanded));
+            children.setAll(now.children().stream().map(c -> item(c, List.copyOf(path), expanded)).toList());
             same = false;
         }
         if (!same) {

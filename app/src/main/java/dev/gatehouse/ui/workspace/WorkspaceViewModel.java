@@ -704,9 +704,10 @@ public final class WorkspaceViewModel {
         runner.run(() -> {
                     LoadedWorkspace.Reading reading = LoadedWorkspace.reading(target, edits, readings, previous, sameDisk);
                     // The matrix needs only the workspace read: it starts deciding while the rest is validated.
+                    Map<String, String> manifests = Map.copyOf(reading.manifests());
                     runner.run(() -> reading, read -> {
                         if (ticket == started) {
-                            decide(read.workspace(), read.manifests(), origin);
+                            decide(read.workspace(), manifests, origin);
                         }
                     }, failure -> { });
                     return LoadedWorkspace.validate(reading);

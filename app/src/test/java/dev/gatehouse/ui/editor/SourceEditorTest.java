@@ -172,6 +172,31 @@ class SourceEditorTest {
     }
 
     @Test
+    void newFindingsMoveTheGutterMarksAndLeaveTheOtherLinesNodes(FxRobot robot) {
+        robot.interact(() -> tabs.show(FAQ, 1, 1));
+        javafx.scene.Node line3 = gutterOf(robot, "3");
+        SourceDocument moved = new SourceDocument(FAQ.path(), FAQ.file(), TEXT,
+                List.of(new LineMark(2, FindingLevel.ERROR, "GH203: something")));
+
+        robot.interact(() -> tabs.refresh(path -> Optional.of(moved)));
+
+        assertEquals(List.of(), marked(robot, "level-warning"));
+        assertEquals(List.of("2"), marked(robot, "level-error"));
+        assertTrue(line3 == gutterOf(robot, "3"), "a line whose findings did not change keeps its gutter");
+    }
+
+    private static List<String> marked(FxRobot robot, String level) {
+        return robot.lookup("#editor-agents-faq-agent-yaml .gutter-mark." + level).queryAll().stream()
+                .map(mark -> ((Label) ((HBox) mark.getParent()).getChildren().get(0)).getText().strip())
+                .toList();
+    }
+
+    private static javafx.scene.Node gutterOf(FxRobot robot, String line) {
+        return robot.lookup("#editor-agents-faq-agent-yaml .gutter").queryAll().stream()
+                .filter(g -> ((Label) ((HBox) g).getChildren().get(0)).getText().strip().equals(line)).findFirst().orElseThrow();
+    }
+
+    @Test
     void refreshClosesTabsWhoseFileIsGone(FxRobot robot) {
         robot.interact(() -> tabs.show(FAQ, 1, 1));
 

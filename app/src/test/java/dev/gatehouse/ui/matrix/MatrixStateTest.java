@@ -73,6 +73,36 @@ class MatrixStateTest {
     }
 
     @Test
+    void aCellIsChangedExactlyWhereTheOlderMatrixDecidedItOtherwiseOrHadNone() throws IOException {
+        Workspace before = read(Map.of());
+        // Another agent with a role, and billing-agent without its role: rows changed and a row added.
+        Workspace after = read(Map.of("agents/billing-agent.yaml", text("agents/billing-agent.yaml").replace("    - billing-specialist\n", "")
+                + "---\n" + text("agents/faq-agent.yaml").replace("name: faq-agent", "name: faq-agent-2")));
+        for (Context ctx : CONTEXTS) {
+            MatrixState old = MatrixState.of("k", AccessMatrix.tools(DecisionEngine.compile(before), ctx), Map.of(), Optional.empty());
+            MatrixState now = MatrixState.of("k", AccessMatrix.tools(DecisionEngine.compile(after), ctx), Map.of(), Optional.of(old));
+            Map<List<String>, Cell> was = new java.util.HashMap<>();
+            cells(old).forEach(c -> was.put(List.of(c.agent(), c.column()), c));
+            int changed = 0;
+            for (Cell c : cells(now)) {
+                Cell o = was.get(List.of(c.agent(), c.column()));
+                boolean differs = o == null || o.strict() != c.strict() || !o.strictReason().equals(c.strictReason())
+                        || o.orloj() != c.orloj() || !o.orlojReason().equals(c.orlojReason()) || !o.exposure().equals(c.exposure());
+                assertEquals(differs, c.changed(), c + " in " + ctx);
+                changed += differs ? 1 : 0;
+            }
+            assertEquals(changed, now.changedCount);
+            // In the task's context the broken member refuses every agent: all cells change; elsewhere only some.
+            assertTrue(changed > 0 && (ctx.task().isPresent() || changed < cells(now).size()), changed + " changed in " + ctx);
+            long exposed = cells(now).stream().filter(c -> c.exposure().isPresent()).count();
+            assertEquals(exposed, now.exposureCount());
+            for (CellVerdict v : CellVerdict.values()) {
+                assertEquals(cells(now).stream().filter(c -> c.strict() == v).count(), now.strictCount(v), v + " in " + ctx);
+            }
+        }
+    }
+
+    @Test
     void aMatrixComparedWithItselfHasNothingChanged() throws IOException {
         AccessMatrix grid = AccessMatrix.tools(DecisionEngine.compile(read(Map.of())), CONTEXTS.get(0));
         MatrixState state = MatrixState.of("k", grid, Map.of(), Optional.of(MatrixState.of("k", grid, Map.of(), Optional.empty())));

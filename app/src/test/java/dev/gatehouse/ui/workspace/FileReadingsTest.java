@@ -24,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** A read after a keystroke parses only the file that changed, and reads exactly what a fresh read reads. */
 class FileReadingsTest {
     private static final String FAQ = "agents/faq-agent.yaml";
+    private static final String SCENARIO = "scenarios/ticket-48213.yaml";
 
     private static SourceInput input(String path, String text) {
         return new SourceInput(new SourceId(path), text.getBytes(StandardCharsets.UTF_8));
@@ -74,11 +75,15 @@ class FileReadingsTest {
         FileReadings readings = new FileReadings();
         String faq = Files.readString(workspace.resolve(FAQ));
         String billing = Files.readString(workspace.resolve("agents/billing-agent.yaml"));
+        String scenario = Files.readString(workspace.resolve(SCENARIO));
         List<Map<String, String>> edits = List.of(Map.of(FAQ, faq.replace("faq-agent", "faq-agent-2")),
                 Map.of(FAQ, faq + "\n  unknown_field: 1\n"),
                 Map.of(FAQ, faq, "agents/billing-agent.yaml", billing.replace("    - billing-specialist\n", "")),
                 Map.of(FAQ, "kind: [\n"),
                 Map.of("tools/kb-search.yaml", "apiVersion: orloj.dev/v1\nkind: Tool\nmetadata:\n  name: kb-search\n  namespace: custops\n"),
+                // A scenario edited, then a manifest's text replaced by a scenario: no manifest any more.
+                Map.of(SCENARIO, scenario + "# edited\n"),
+                Map.of(FAQ, scenario),
                 Map.of());
         LoadedWorkspace previous = LoadedWorkspace.read(workspace, Map.of(), readings);
         for (Map<String, String> unsaved : edits) {

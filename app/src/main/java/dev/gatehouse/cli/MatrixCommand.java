@@ -10,6 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -53,11 +54,19 @@ public final class MatrixCommand implements Callable<Integer> {
         }
         Context ctx = new Context(namespace, Optional.ofNullable(system), Optional.ofNullable(task));
         AccessMatrix m = models ? AccessMatrix.models(engine, ctx) : AccessMatrix.tools(engine, ctx);
-        spec.commandLine().getOut().print(switch (format) {
-            case text -> DecisionReport.matrixText(m);
-            case csv -> DecisionReport.matrixCsv(m);
-            case json -> DecisionReport.matrixJson(m);
-        });
+        // Written as it is made: a large matrix does not fit in one string.
+        PrintWriter out = spec.commandLine().getOut();
+        try {
+            switch (format) {
+                case text -> DecisionReport.matrixText(m, out);
+                case csv -> DecisionReport.matrixCsv(m, out);
+                case json -> DecisionReport.matrixJson(m, out);
+            }
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("gatehouse: cannot write the matrix: " + e.getMessage());
+            return ExitCode.USAGE.code();
+        }
+        out.flush();
         return ExitCode.OK.code();
     }
 }

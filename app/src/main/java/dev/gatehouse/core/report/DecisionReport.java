@@ -9,6 +9,9 @@ import dev.gatehouse.core.matrix.AccessMatrix;
 import dev.gatehouse.core.model.Verdict;
 
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.List;
 import java.util.Map;
 
@@ -117,8 +120,22 @@ public final class DecisionReport {
     // ------------------------------------------------------------------------------------------------ matrix
 
     public static String matrixJson(AccessMatrix m) {
+        StringWriter w = new StringWriter();
+        try {
+            matrixJson(m, w);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return w.toString();
+    }
+
+    /**
+     * {@link #matrixJson(AccessMatrix)} written to {@code out} as it is made: a large workspace's matrix (25
+     * million cells) is gigabytes of JSON, more than any string should hold.
+     */
+    public static void matrixJson(AccessMatrix m, Writer out) throws IOException {
         String col = m.models() ? "model" : "tool";
-        return DiagnosticsReport.write(g -> {
+        DiagnosticsReport.write(g -> {
             g.writeStartObject();
             g.writeStringField("namespace", m.context().namespace());
             g.writeArrayFieldStart("agents");
@@ -157,21 +174,37 @@ public final class DecisionReport {
             g.writeNumberField("exposures", m.exposureCount());
             g.writeEndObject();
             g.writeEndObject();
-        });
+        }, out);
     }
 
     public static String matrixCsv(AccessMatrix m) {
-        StringBuilder b = new StringBuilder("namespace,agent," + (m.models() ? "model" : "tool") + ",strict,strict_reason,orloj,orloj_reason,exposure\n");
+        StringBuilder b = new StringBuilder();
+        try {
+            matrixCsv(m, b);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringBuilder does not throw
+        }
+        return b.toString();
+    }
+
+    /** {@link #matrixCsv(AccessMatrix)} written to {@code out} row by row. */
+    public static void matrixCsv(AccessMatrix m, Appendable out) throws IOException {
+        out.append("namespace,agent,").append(m.models() ? "model" : "tool").append(",strict,strict_reason,orloj,orloj_reason,exposure\n");
+        String namespace = csv(m.context().namespace());
+        List<String> columns = m.columns().stream().map(DecisionReport::csv).toList();
+        StringBuilder line = new StringBuilder();
         for (int r = 0; r < m.agents().size(); r++) {
-            for (int c = 0; c < m.columns().size(); c++) {
+            String agent = csv(m.agents().get(r));
+            for (int c = 0; c < columns.size(); c++) {
                 Answer a = m.cell(r, c);
-                b.append(csv(m.context().namespace())).append(',').append(csv(m.agents().get(r))).append(',').append(csv(m.columns().get(c))).append(',')
+                line.setLength(0);
+                line.append(namespace).append(',').append(agent).append(',').append(columns.get(c)).append(',')
                         .append(a.strict().verdict().wireName()).append(',').append(a.strict().reason().wireName()).append(',')
                         .append(a.orloj().verdict().wireName()).append(',').append(a.orloj().reason().wireName()).append(',')
                         .append(a.exposure().orElse("")).append('\n');
+                out.append(line);
             }
         }
-        return b.toString();
     }
 
     private static String csv(String s) {
@@ -180,54 +213,89 @@ public final class DecisionReport {
 
     /** Symbol of a cell: the strict verdict, with {@code !} where orloj is more permissive (an exposure). */
     static String symbol(Answer a) {
-        String s = switch (a.strict().verdict()) {
-            case ALLOW -> "+";
-            case APPROVAL_REQUIRED -> "?";
-            case DENY -> "-";
+        return symbol(a.strict().verdict(), a.exposure().isPresent());
+    }
+
+    private static String symbol(Verdict strict, boolean exposed) {
+        return switch (strict) {
+            case ALLOW -> exposed ? "+!" : "+ ";
+            case APPROVAL_REQUIRED -> exposed ? "?!" : "? ";
+            case DENY -> exposed ? "-!" : "- ";
         };
-        return s + (a.exposure().isPresent() ? "!" : " ");
     }
 
     /** An aligned grid: one row per agent, numbered columns with a key below, and a legend. */
     public static String matrixText(AccessMatrix m) {
         StringBuilder b = new StringBuilder();
-        int nameWidth = Math.max(5, m.agents().stream().mapToInt(String::length).max().orElse(5));
-        int colWidth = Math.max(3, String.valueOf(m.columns().size()).length() + 1);
-        b.append(String.format("%-" + nameWidth + "s ", "agent"));
-        for (int c = 0; c < m.columns().size(); c++) {
-            b.append(String.format("%" + colWidth + "s", c + 1));
-        }
-        b.append('\n');
-        for (int r = 0; r < m.agents().size(); r++) {
-            b.append(String.format("%-" + nameWidth + "s ", m.agents().get(r)));
-            for (int c = 0; c < m.columns().size(); c++) {
-                b.append(String.format("%" + colWidth + "s", symbol(m.cell(r, c))));
-            }
-            b.append('\n');
-        }
-        b.append('\n').append(m.models() ? "models:" : "tools:").append('\n');
-        for (int c = 0; c < m.columns().size(); c++) {
-            b.append(String.format("%" + (colWidth + 1) + "s  %s%n", c + 1, m.columns().get(c)));
-        }
-        Map<Verdict, Integer> counts = m.strictCounts();
-        b.append("\nlegend: + allow   ? approval required   - deny   ! orloj is more permissive (exposure)\n");
-        b.append(String.format("%d agents x %d %s: %d allow, %d approval required, %d deny, %d exposures%n",
-                m.agents().size(), m.columns().size(), m.models() ? "models" : "tools", counts.get(Verdict.ALLOW),
-                counts.get(Verdict.APPROVAL_REQUIRED), counts.get(Verdict.DENY), m.exposureCount()));
-        List<String> exposed = new java.util.ArrayList<>();
-        for (int r = 0; r < m.agents().size(); r++) {
-            for (int c = 0; c < m.columns().size(); c++) {
-                Answer a = m.cell(r, c);
-                if (a.exposure().isPresent()) {
-                    exposed.add(String.format("  %s %s x %s: strict %s (%s), orloj %s (%s)", a.exposure().get(), m.agents().get(r), m.columns().get(c),
-                            a.strict().verdict().wireName(), a.strict().reason().wireName(), a.orloj().verdict().wireName(), a.orloj().reason().wireName()));
-                }
-            }
-        }
-        if (!exposed.isEmpty()) {
-            b.append("exposures:\n");
-            exposed.forEach(e -> b.append(e).append('\n'));
+        try {
+            matrixText(m, b);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringBuilder does not throw
         }
         return b.toString();
+    }
+
+    /** {@link #matrixText(AccessMatrix)} written to {@code out} row by row; the exposures are listed in a second pass. */
+    public static void matrixText(AccessMatrix m, Appendable out) throws IOException {
+        int nameWidth = Math.max(5, m.agents().stream().mapToInt(String::length).max().orElse(5));
+        int colWidth = Math.max(3, String.valueOf(m.columns().size()).length() + 1);
+        StringBuilder line = new StringBuilder();
+        padRight(line, "agent", nameWidth).append(' ');
+        for (int c = 0; c < m.columns().size(); c++) {
+            padLeft(line, String.valueOf(c + 1), colWidth);
+        }
+        out.append(line).append('\n');
+        for (int r = 0; r < m.agents().size(); r++) {
+            line.setLength(0);
+            padRight(line, m.agents().get(r), nameWidth).append(' ');
+            for (int c = 0; c < m.columns().size(); c++) {
+                padLeft(line, symbol(m.strictVerdict(r, c), m.exposed(r, c)), colWidth); // no answer made per cell
+            }
+            out.append(line).append('\n');
+        }
+        out.append('\n').append(m.models() ? "models:" : "tools:").append('\n');
+        for (int c = 0; c < m.columns().size(); c++) {
+            line.setLength(0);
+            padLeft(line, String.valueOf(c + 1), colWidth + 1).append("  ").append(m.columns().get(c)).append('\n');
+            out.append(line);
+        }
+        Map<Verdict, Integer> counts = m.strictCounts();
+        out.append("\nlegend: + allow   ? approval required   - deny   ! orloj is more permissive (exposure)\n");
+        out.append(String.format("%d agents x %d %s: %d allow, %d approval required, %d deny, %d exposures%n",
+                m.agents().size(), m.columns().size(), m.models() ? "models" : "tools", counts.get(Verdict.ALLOW),
+                counts.get(Verdict.APPROVAL_REQUIRED), counts.get(Verdict.DENY), m.exposureCount()));
+        boolean first = true;
+        for (int r = 0; r < m.agents().size(); r++) {
+            for (int c = 0; c < m.columns().size(); c++) {
+                if (!m.exposed(r, c)) {
+                    continue;
+                }
+                Answer a = m.cell(r, c);
+                if (first) {
+                    out.append("exposures:\n");
+                    first = false;
+                }
+                out.append(String.format("  %s %s x %s: strict %s (%s), orloj %s (%s)", a.exposure().get(), m.agents().get(r), m.columns().get(c),
+                        a.strict().verdict().wireName(), a.strict().reason().wireName(), a.orloj().verdict().wireName(), a.orloj().reason().wireName()))
+                        .append('\n');
+            }
+        }
+    }
+
+    /** {@code String.format("%-<width>s", s)} without a formatter per cell. */
+    private static StringBuilder padRight(StringBuilder b, String s, int width) {
+        b.append(s);
+        for (int i = s.length(); i < width; i++) {
+            b.append(' ');
+        }
+        return b;
+    }
+
+    /** {@code String.format("%<width>s", s)} without a formatter per cell. */
+    private static StringBuilder padLeft(StringBuilder b, String s, int width) {
+        for (int i = s.length(); i < width; i++) {
+            b.append(' ');
+        }
+        return b.append(s);
     }
 }

@@ -13,6 +13,7 @@ import dev.gatehouse.core.validate.ValidationResult;
 
 import java.io.IOException;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -218,13 +219,21 @@ public final class DiagnosticsReport {
 
     static String write(JsonBody body) {
         StringWriter w = new StringWriter();
-        try (JsonGenerator g = JSON.createGenerator(w)) {
-            DefaultPrettyPrinter pp = new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
-            g.setPrettyPrinter(pp);
-            body.write(g);
+        try {
+            write(body, w);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return w + "\n";
+        return w.toString();
+    }
+
+    /** The pretty-printed document, then a line break, written to {@code out}, which stays open. */
+    static void write(JsonBody body, Writer out) throws IOException {
+        try (JsonGenerator g = JSON.createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
+            DefaultPrettyPrinter pp = new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
+            g.setPrettyPrinter(pp);
+            body.write(g);
+        }
+        out.write('\n');
     }
 }

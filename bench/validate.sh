@@ -6,6 +6,7 @@
 #   bench/validate.sh                          large preset in /tmp/bench-large, 5 cold runs, warm 3 + 5 iterations
 #   bench/validate.sh --preset medium --runs 10 --warmup 5 --iterations 10
 #   bench/validate.sh --variants               cold CLI also with -XX:TieredStopAtLevel=1, SerialGC and an AppCDS archive
+#                                              (every run also times the launcher, installers/gatehouse)
 #   bench/validate.sh --skip-warm              cold CLI only (--skip-cold: warm harness only)
 #
 # Environment: GENERATOR (GenerateInstance.java; default ../shared/bench/ beside the repo), JAVA_OPTS_COLD (JVM
@@ -81,9 +82,12 @@ median_min() { # reads one duration in seconds per line; prints "median min"
     sort -g | awk '{ v[NR] = $1 } END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%.3f %.3f", m, v[1] }'
 }
 
-time_cold() { # label, JVM options
+time_cold() { # label, JVM options [, launcher instead of java -jar]
     local label=$1 opts=$2 out rc
     local cmd="java $opts -jar $jar validate $dir/workspace --format json"
+    if [ -n "${3:-}" ]; then
+        cmd="$3 validate $dir/workspace --format json"
+    fi
     out=$(mktemp)
     # One checked run first: exit 0 (no errors) or 1 (findings) and a report that lists every file.
     set +e
@@ -123,6 +127,8 @@ time_cold() { # label, JVM options
 if [ "$cold" = true ]; then
     echo "== cold CLI: java -jar app/target/gatehouse.jar validate $dir/workspace --format json > /dev/null ($runs runs, $(command -v hyperfine > /dev/null && echo hyperfine || echo 'date +%s%N loop'))"
     time_cold "default ${JAVA_OPTS_COLD:-}" "${JAVA_OPTS_COLD:-}"
+    # The launcher on PATH (installers/gatehouse): the same jar with the options it picks for a short command.
+    GATEHOUSE_JAR=$jar time_cold "launcher installers/gatehouse" "" "$root/installers/gatehouse"
     if [ "$variants" = true ]; then
         time_cold "-XX:TieredStopAtLevel=1" "-XX:TieredStopAtLevel=1"
         time_cold "-XX:+UseSerialGC" "-XX:+UseSerialGC"

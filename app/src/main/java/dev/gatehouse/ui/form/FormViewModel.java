@@ -256,15 +256,13 @@ public final class FormViewModel {
 
     /** Adds an item to a list field (its key is created when missing); to a graph node's edges, an edge {@code to} it. */
     public Optional<EditorChange> add(FormField field, String item) {
-        Optional<State> at = editable(field);
-        if (at.isEmpty()) {
+        Optional<Target> target = target(field, "a list", FieldEditor.LIST);
+        if (target.isEmpty()) {
             return Optional.empty();
         }
-        FormField now = at.get().form.field(field.path()).orElseThrow();
+        State at = target.get().state();
+        FormField now = target.get().field();
         String v = item.strip();
-        if (now.editor() != FieldEditor.LIST) {
-            return refuse("`" + now.dotted() + "` is not a list");
-        }
         if (v.isEmpty()) {
             return refuse("type or pick a value to add to `" + now.dotted() + "`");
         }
@@ -272,26 +270,26 @@ public final class FormViewModel {
             return refuse("`" + v + "` is already in `" + now.dotted() + "`");
         }
         if (now.closed() && !now.choices().contains(v)) {
-            return refuse(now.choices().isEmpty() ? "nothing can be added to `" + now.dotted() + "`" + (edges(at.get(), now.path())
+            return refuse(now.choices().isEmpty() ? "nothing can be added to `" + now.dotted() + "`" + (edges(at, now.path())
                     ? ": every agent of `spec.agents` has an edge here already, or the system lists none" : "")
                     : "`" + v + "` is not one of " + now.choices().stream().map(c -> "`" + c + "`").collect(Collectors.joining(", ")));
         }
-        ManifestEdits edits = at.get().edits.orElseThrow();
-        Optional<TextEdit> edit = edges(at.get(), now.path()) ? edits.addNestedMapItem(now.path(), Map.of("to", v)) : edits.addNestedItem(now.path(), v);
-        return made(at.get(), edit, "`" + v + "` cannot be added here: edit it in the text");
+        ManifestEdits edits = target.get().edits();
+        Optional<TextEdit> edit = edges(at, now.path()) ? edits.addNestedMapItem(now.path(), Map.of("to", v)) : edits.addNestedItem(now.path(), v);
+        return made(at, edit, "`" + v + "` cannot be added here: edit it in the text");
     }
 
     /** Removes item {@code index} of a list field; the last item takes its key along. */
     public Optional<EditorChange> remove(FormField field, int index) {
-        Optional<State> at = editable(field);
-        if (at.isEmpty()) {
+        Optional<Target> target = target(field, "a list", FieldEditor.LIST);
+        if (target.isEmpty()) {
             return Optional.empty();
         }
-        FormField now = at.get().form.field(field.path()).orElseThrow();
-        if (now.editor() != FieldEditor.LIST || index < 0 || index >= now.items().size()) {
+        FormField now = target.get().field();
+        if (index < 0 || index >= now.items().size()) {
             return refuse("`" + now.dotted() + "` has no item " + (index + 1));
         }
-        return made(at.get(), at.get().edits.orElseThrow().removeListItem(now.path(), index),
+        return made(target.get().state(), target.get().edits().removeListItem(now.path(), index),
                 "`" + now.items().get(index) + "` cannot be removed here (a flow list?): edit it in the text");
     }
 
@@ -301,72 +299,63 @@ public final class FormViewModel {
      * denies until it is changed: the studio errs on the closed side.
      */
     public Optional<EditorChange> addEntry(FormField entries) {
-        Optional<State> at = editable(entries);
-        if (at.isEmpty()) {
+        Optional<Target> target = target(entries, "a list of entries", FieldEditor.ENTRIES);
+        if (target.isEmpty()) {
             return Optional.empty();
         }
-        FormField now = at.get().form.field(entries.path()).orElseThrow();
-        if (now.editor() != FieldEditor.ENTRIES) {
-            return refuse("`" + now.dotted() + "` is not a list of entries");
-        }
-        Optional<Field> schema = schemaOf(at.get(), now.path());
+        FormField now = target.get().field();
+        Optional<Field> schema = schemaOf(target.get().state(), now.path());
         java.util.LinkedHashMap<String, String> fields = new java.util.LinkedHashMap<>();
         schema.ifPresent(f -> f.children().stream().filter(c -> c.type() == Field.Type.ENUM && c.flag() == Field.Flag.NORMAL)
                 .forEach(c -> fields.put(c.name(), c.values().contains("deny") ? "deny" : c.values().get(0))));
         if (fields.isEmpty()) {
             return refuse("an entry of `" + now.dotted() + "` has no field the form can fill: write it in the text");
         }
-        return made(at.get(), at.get().edits.orElseThrow().addNestedMapItem(now.path(), fields),
+        return made(target.get().state(), target.get().edits().addNestedMapItem(now.path(), fields),
                 "an entry cannot be added to `" + now.dotted() + "` here: edit it in the text");
     }
 
     /** Removes one entry ({@code ENTRY}) of a list of objects or one node ({@code NODE}) of a graph, all its lines. */
     public Optional<EditorChange> removeEntry(FormField entry) {
-        Optional<State> at = editable(entry);
-        if (at.isEmpty()) {
+        Optional<Target> target = target(entry, "an entry of a list or a node of a graph", FieldEditor.ENTRY, FieldEditor.NODE);
+        if (target.isEmpty()) {
             return Optional.empty();
         }
-        FormField now = at.get().form.field(entry.path()).orElseThrow();
+        FormField now = target.get().field();
         List<String> parent = now.path().subList(0, now.path().size() - 1);
         String last = now.path().get(now.path().size() - 1);
-        if (now.editor() != FieldEditor.ENTRY && now.editor() != FieldEditor.NODE) {
-            return refuse("`" + now.dotted() + "` is not an entry of a list or a node of a graph");
-        }
-        ManifestEdits edits = at.get().edits.orElseThrow();
+        ManifestEdits edits = target.get().edits();
         Optional<TextEdit> edit = now.editor() == FieldEditor.ENTRY ? edits.removeListItem(parent, Integer.parseInt(last))
                 : edits.removeEntry(parent, last);
-        return made(at.get(), edit, "`" + now.label() + "` cannot be removed here: edit it in the text");
+        return made(target.get().state(), edit, "`" + now.label() + "` cannot be removed here: edit it in the text");
     }
 
     /** Adds a node ({@code name}, one of the system's agents) with no edges yet to a graph ({@code NODES}). */
     public Optional<EditorChange> addNode(FormField nodes, String name) {
-        Optional<State> at = editable(nodes);
-        if (at.isEmpty()) {
+        Optional<Target> target = target(nodes, "a graph", FieldEditor.NODES);
+        if (target.isEmpty()) {
             return Optional.empty();
         }
-        FormField now = at.get().form.field(nodes.path()).orElseThrow();
+        FormField now = target.get().field();
         String v = name.strip();
-        if (now.editor() != FieldEditor.NODES) {
-            return refuse("`" + now.dotted() + "` is not a graph");
-        }
         if (v.isEmpty()) {
             return refuse("pick an agent of `spec.agents` to add to `" + now.dotted() + "`");
         }
         if (!now.choices().contains(v)) {
             return refuse("`" + v + "` is not an agent of `spec.agents` without a node yet");
         }
-        return made(at.get(), at.get().edits.orElseThrow().addObject(now.path(), v), "`" + v + "` cannot be added here: edit it in the text");
+        return made(target.get().state(), target.get().edits().addObject(now.path(), v), "`" + v + "` cannot be added here: edit it in the text");
     }
 
     // ------------------------------------------------------------------------------------------------ maps
 
     /** Adds {@code key: value} to a map field ({@code MAP}), the map created when missing. */
     public Optional<EditorChange> put(FormField map, String key, String value) {
-        Optional<State> at = mapState(map);
-        if (at.isEmpty()) {
+        Optional<Target> target = target(map, "a map", FieldEditor.MAP);
+        if (target.isEmpty()) {
             return Optional.empty();
         }
-        FormField now = at.get().form.field(map.path()).orElseThrow();
+        FormField now = target.get().field();
         String k = key.strip();
         String v = value.strip();
         if (k.isEmpty()) {
@@ -375,17 +364,17 @@ public final class FormViewModel {
         if (now.entries().stream().anyMatch(e -> e.key().equals(k))) {
             return refuse("`" + k + "` is already in `" + now.dotted() + "`");
         }
-        ManifestEdits edits = at.get().edits.orElseThrow();
-        return made(at.get(), edits.putEntry(now.path(), k, v), mapRefusal(edits, now, k, v));
+        ManifestEdits edits = target.get().edits();
+        return made(target.get().state(), edits.putEntry(now.path(), k, v), mapRefusal(edits, now, k, v));
     }
 
     /** Renames key {@code index} of a map field, keeping its value. */
     public Optional<EditorChange> rename(FormField map, int index, String key) {
-        Optional<State> at = mapState(map);
-        if (at.isEmpty()) {
+        Optional<Target> target = target(map, "a map", FieldEditor.MAP);
+        if (target.isEmpty()) {
             return Optional.empty();
         }
-        FormField now = at.get().form.field(map.path()).orElseThrow();
+        FormField now = target.get().field();
         if (index < 0 || index >= now.entries().size()) {
             return refuse("`" + now.dotted() + "` has no entry " + (index + 1));
         }
@@ -401,17 +390,17 @@ public final class FormViewModel {
         if (now.entries().stream().anyMatch(e -> e.key().equals(k))) {
             return refuse("`" + k + "` is already in `" + now.dotted() + "`");
         }
-        ManifestEdits edits = at.get().edits.orElseThrow();
-        return made(at.get(), edits.renameEntry(now.path(), old, k), mapRefusal(edits, now, k, "x"));
+        ManifestEdits edits = target.get().edits();
+        return made(target.get().state(), edits.renameEntry(now.path(), old, k), mapRefusal(edits, now, k, "x"));
     }
 
     /** Sets the value of entry {@code index} of a map field ("" writes an empty string). */
     public Optional<EditorChange> setEntry(FormField map, int index, String value) {
-        Optional<State> at = mapState(map);
-        if (at.isEmpty()) {
+        Optional<Target> target = target(map, "a map", FieldEditor.MAP);
+        if (target.isEmpty()) {
             return Optional.empty();
         }
-        FormField now = at.get().form.field(map.path()).orElseThrow();
+        FormField now = target.get().field();
         if (index < 0 || index >= now.entries().size()) {
             return refuse("`" + now.dotted() + "` has no entry " + (index + 1));
         }
@@ -421,31 +410,43 @@ public final class FormViewModel {
             message.set("");
             return Optional.empty();
         }
-        return made(at.get(), at.get().edits.orElseThrow().setEntry(now.path(), entry.key(), v),
+        return made(target.get().state(), target.get().edits().setEntry(now.path(), entry.key(), v),
                 "`" + v + "` cannot be written so that both readers read it alike: edit it in the text");
     }
 
     /** Removes entry {@code index} of a map field; in YAML the last one takes the map's key along. */
     public Optional<EditorChange> removeKey(FormField map, int index) {
-        Optional<State> at = mapState(map);
-        if (at.isEmpty()) {
+        Optional<Target> target = target(map, "a map", FieldEditor.MAP);
+        if (target.isEmpty()) {
             return Optional.empty();
         }
-        FormField now = at.get().form.field(map.path()).orElseThrow();
+        FormField now = target.get().field();
         if (index < 0 || index >= now.entries().size()) {
             return refuse("`" + now.dotted() + "` has no entry " + (index + 1));
         }
         String key = now.entries().get(index).key();
-        return made(at.get(), at.get().edits.orElseThrow().removeEntry(now.path(), key), "`" + key + "` cannot be removed here: edit it in the text");
+        return made(target.get().state(), target.get().edits().removeEntry(now.path(), key), "`" + key + "` cannot be removed here: edit it in the text");
     }
 
-    private Optional<State> mapState(FormField map) {
-        Optional<State> at = editable(map);
-        if (at.isPresent() && at.get().form.field(map.path()).orElseThrow().editor() != FieldEditor.MAP) {
-            refuse("`" + map.dotted() + "` is not a map");
+    /** A field to edit: the state it is edited in and the field as that state's form shows it. */
+    private record Target(State state, FormField field) {
+        ManifestEdits edits() {
+            return state.edits.orElseThrow();
+        }
+    }
+
+    /** {@link #editable}, with the field as the form shows it now, refused as not {@code kind} unless its editor is one of {@code editors}. */
+    private Optional<Target> target(FormField field, String kind, FieldEditor... editors) {
+        Optional<State> at = editable(field);
+        if (at.isEmpty()) {
             return Optional.empty();
         }
-        return at;
+        FormField now = at.get().form.field(field.path()).orElseThrow();
+        if (!List.of(editors).contains(now.editor())) {
+            refuse("`" + now.dotted() + "` is not " + kind);
+            return Optional.empty();
+        }
+        return Optional.of(new Target(at.get(), now));
     }
 
     /** Why a key or value could not be written: the key is tried with a harmless value to tell which. */

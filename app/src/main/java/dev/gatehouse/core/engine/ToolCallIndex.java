@@ -2,7 +2,6 @@ package dev.gatehouse.core.engine;
 
 import dev.gatehouse.core.model.Agent;
 import dev.gatehouse.core.model.Manifest;
-import dev.gatehouse.core.model.SourceSummary;
 import dev.gatehouse.core.model.Workspace;
 import dev.gatehouse.core.source.SourceId;
 import dev.gatehouse.core.model.AgentPolicy;
@@ -575,13 +574,8 @@ final class ToolCallIndex {
                 return null;
             }
             Set<SourceId> files = new HashSet<>(changed);
-            for (Workspace ws : List.of(before.workspace(), after.workspace())) {
-                for (SourceSummary f : ws.files()) {
-                    // A file with nothing read from it may be one whose kind cannot be read, which denies everything.
-                    if (files.contains(f.path()) && f.resources().isEmpty()) {
-                        return null;
-                    }
-                }
+            if (before.workspace().readsNothingFrom(files) || after.workspace().readsNothingFrom(files)) {
+                return null;
             }
             // Both workspaces list their resources file by file in path order, so without the edited files the
             // two lists must be the very same objects in the same order, each as broken as it was.

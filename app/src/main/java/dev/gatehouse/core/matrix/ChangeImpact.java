@@ -7,7 +7,6 @@ import dev.gatehouse.core.model.AgentPolicy;
 import dev.gatehouse.core.model.AgentSystem;
 import dev.gatehouse.core.model.Manifest;
 import dev.gatehouse.core.model.Resource;
-import dev.gatehouse.core.model.SourceSummary;
 import dev.gatehouse.core.model.Task;
 import dev.gatehouse.core.model.ToolPermission;
 import dev.gatehouse.core.model.Workspace;
@@ -47,13 +46,10 @@ record ChangeImpact(boolean everything, Set<String> agents, Set<String> toolKeys
         List<Workspace> both = List.of(before, after);
         List<Resource> resources = new ArrayList<>();
         boolean errors = false;
+        if (before.readsNothingFrom(changed) || after.readsNothingFrom(changed)) {
+            return EVERYTHING;
+        }
         for (Workspace ws : both) {
-            for (SourceSummary f : ws.files()) {
-                // A file with nothing read from it may be one whose kind cannot be read, which denies everything.
-                if (changed.contains(f.path()) && f.resources().isEmpty()) {
-                    return EVERYTHING;
-                }
-            }
             for (Manifest m : ws.manifests()) {
                 if (changed.contains(m.resource().meta().file())) {
                     resources.add(m.resource());

@@ -17,6 +17,19 @@ public record Workspace(List<SourceSummary> files, List<Manifest> manifests, Orl
     }
 
     /** Resources of one kind, in reading order. */
+    /**
+     * Whether one of {@code files} is listed with nothing read from it: perhaps a file whose kind cannot be read,
+     * which denies everything, so an edit of it can be judged by no narrower impact.
+     */
+    public boolean readsNothingFrom(java.util.Set<dev.gatehouse.core.source.SourceId> files) {
+        for (SourceSummary f : files()) {
+            if (files.contains(f.path()) && f.resources().isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public <T extends Resource> List<T> all(Class<T> type) {
         return manifests.stream().map(Manifest::resource).filter(type::isInstance).map(type::cast).toList();
     }

@@ -9,8 +9,6 @@ import dev.gatehouse.core.matrix.AccessMatrix;
 import dev.gatehouse.core.model.Verdict;
 
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.List;
 import java.util.Map;
@@ -120,13 +118,7 @@ public final class DecisionReport {
     // ------------------------------------------------------------------------------------------------ matrix
 
     public static String matrixJson(AccessMatrix m) {
-        StringWriter w = new StringWriter();
-        try {
-            matrixJson(m, w);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return w.toString();
+        return Rendered.asString(w -> matrixJson(m, w));
     }
 
     /**
@@ -178,13 +170,7 @@ public final class DecisionReport {
     }
 
     public static String matrixCsv(AccessMatrix m) {
-        StringBuilder b = new StringBuilder();
-        try {
-            matrixCsv(m, b);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a StringBuilder does not throw
-        }
-        return b.toString();
+        return Rendered.asString(w -> matrixCsv(m, w));
     }
 
     /** {@link #matrixCsv(AccessMatrix)} written to {@code out} row by row. */
@@ -226,13 +212,7 @@ public final class DecisionReport {
 
     /** An aligned grid: one row per agent, numbered columns with a key below, and a legend. */
     public static String matrixText(AccessMatrix m) {
-        StringBuilder b = new StringBuilder();
-        try {
-            matrixText(m, b);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a StringBuilder does not throw
-        }
-        return b.toString();
+        return Rendered.asString(w -> matrixText(m, w));
     }
 
     /** {@link #matrixText(AccessMatrix)} written to {@code out} row by row; the exposures are listed in a second pass. */

@@ -12,7 +12,6 @@ import dev.gatehouse.core.model.SourceSummary;
 import dev.gatehouse.core.validate.ValidationResult;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.Writer;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashSet;
@@ -218,13 +217,7 @@ public final class DiagnosticsReport {
     }
 
     static String write(JsonBody body) {
-        StringWriter w = new StringWriter();
-        try {
-            write(body, w);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return w.toString();
+        return Rendered.asString(w -> write(body, w));
     }
 
     /** The pretty-printed document, then a line break, written to {@code out}, which stays open. */

@@ -2,6 +2,9 @@ package dev.gatehouse;
 
 import dev.gatehouse.cli.GatehouseCommand;
 
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -21,8 +24,14 @@ public final class Main {
             dev.gatehouse.ui.GatehouseLauncher.launch(args);
             return;
         }
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        // Standard output itself rather than System.out, a PrintStream that swallows write errors: a command can then
+        // tell that its reader has gone (`gatehouse matrix … | head`) and stop rather than render the rest.
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
+                StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        System.exit(GatehouseCommand.run(args, out, err));
+        int code = GatehouseCommand.run(args, out, err);
+        out.flush(); // the buffer above must reach the reader before the JVM exits
+        err.flush();
+        System.exit(code);
     }
 }

@@ -10,7 +10,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -54,19 +53,21 @@ public final class MatrixCommand implements Callable<Integer> {
         }
         Context ctx = new Context(namespace, Optional.ofNullable(system), Optional.ofNullable(task));
         AccessMatrix m = models ? AccessMatrix.models(engine, ctx) : AccessMatrix.tools(engine, ctx);
-        // Written as it is made: a large matrix does not fit in one string.
-        PrintWriter out = spec.commandLine().getOut();
+        // Written as it is made: a large matrix does not fit in one string; and it stops once nobody reads it.
+        GoneReaderGuard out = new GoneReaderGuard(spec.commandLine().getOut());
         try {
             switch (format) {
                 case text -> DecisionReport.matrixText(m, out);
                 case csv -> DecisionReport.matrixCsv(m, out);
                 case json -> DecisionReport.matrixJson(m, out);
             }
+            out.flush();
+        } catch (GoneReaderGuard.ReaderGone e) {
+            return ExitCode.OK.code(); // `gatehouse matrix … | head`: the reader had what it wanted
         } catch (IOException e) {
             spec.commandLine().getErr().println("gatehouse: cannot write the matrix: " + e.getMessage());
             return ExitCode.USAGE.code();
         }
-        out.flush();
         return ExitCode.OK.code();
     }
 }

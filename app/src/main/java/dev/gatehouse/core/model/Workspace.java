@@ -1,9 +1,11 @@
 package dev.gatehouse.core.model;
 
 import dev.gatehouse.core.diag.Diagnostic;
+import dev.gatehouse.core.source.SourceId;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Everything read from a set of files: the files, the manifests as Gatehouse reads them (strict), the same
@@ -16,12 +18,11 @@ public record Workspace(List<SourceSummary> files, List<Manifest> manifests, Orl
         diagnostics = List.copyOf(diagnostics);
     }
 
-    /** Resources of one kind, in reading order. */
     /**
      * Whether one of {@code files} is listed with nothing read from it: perhaps a file whose kind cannot be read,
      * which denies everything, so an edit of it can be judged by no narrower impact.
      */
-    public boolean readsNothingFrom(java.util.Set<dev.gatehouse.core.source.SourceId> files) {
+    public boolean readsNothingFrom(Set<SourceId> files) {
         for (SourceSummary f : files()) {
             if (files.contains(f.path()) && f.resources().isEmpty()) {
                 return true;
@@ -30,6 +31,7 @@ public record Workspace(List<SourceSummary> files, List<Manifest> manifests, Orl
         return false;
     }
 
+    /** Resources of one kind, in reading order. */
     public <T extends Resource> List<T> all(Class<T> type) {
         return manifests.stream().map(Manifest::resource).filter(type::isInstance).map(type::cast).toList();
     }

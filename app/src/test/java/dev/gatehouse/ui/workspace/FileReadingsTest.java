@@ -61,11 +61,7 @@ class FileReadingsTest {
         for (Map<String, String> unsaved : edits) {
             LoadedWorkspace kept = LoadedWorkspace.read(workspace, unsaved, readings);
             LoadedWorkspace fresh = LoadedWorkspace.read(workspace, unsaved);
-            assertEquals(fresh.problems(), kept.problems(), unsaved.keySet().toString());
-            assertEquals(fresh.summary(), kept.summary());
-            assertEquals(fresh.documents(), kept.documents());
-            assertEquals(fresh.outline(), kept.outline());
-            assertEquals(fresh.workspace(), kept.workspace());
+            assertSameReading(fresh, kept, unsaved.keySet().toString());
         }
     }
 
@@ -89,11 +85,7 @@ class FileReadingsTest {
         for (Map<String, String> unsaved : edits) {
             LoadedWorkspace kept = LoadedWorkspace.read(workspace, unsaved, readings, Optional.of(previous), true);
             LoadedWorkspace fresh = LoadedWorkspace.read(workspace, unsaved);
-            assertEquals(fresh.problems(), kept.problems(), unsaved.keySet().toString());
-            assertEquals(fresh.summary(), kept.summary());
-            assertEquals(fresh.documents(), kept.documents());
-            assertEquals(fresh.outline(), kept.outline());
-            assertEquals(fresh.workspace(), kept.workspace());
+            assertSameReading(fresh, kept, unsaved.keySet().toString());
             assertSame(previous.disk(), kept.disk(), "the files are not read again");
             previous = kept;
         }
@@ -125,5 +117,14 @@ class FileReadingsTest {
 
         assertSame(before.document("agents/billing-agent.yaml").orElseThrow(), after.document("agents/billing-agent.yaml").orElseThrow());
         assertNotSame(before.document(FAQ).orElseThrow(), after.document(FAQ).orElseThrow());
+    }
+
+    /** Everything a read shows, equal between a read that kept what it could and a fresh one. */
+    private static void assertSameReading(LoadedWorkspace fresh, LoadedWorkspace kept, String edited) {
+        assertEquals(fresh.problems(), kept.problems(), edited);
+        assertEquals(fresh.summary(), kept.summary(), edited);
+        assertEquals(fresh.documents(), kept.documents(), edited);
+        assertEquals(fresh.outline(), kept.outline(), edited);
+        assertEquals(fresh.workspace(), kept.workspace(), edited);
     }
 }

@@ -47,6 +47,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 import static dev.gatehouse.ui.common.Failures.reason;
@@ -74,7 +79,7 @@ public final class MatrixViewModel {
 
     private final TaskRunner runner;
     /** Decides the models matrix beside the tools matrix of the same job (two cores: one each). */
-    private final java.util.concurrent.ExecutorService beside = java.util.concurrent.Executors.newCachedThreadPool(job -> {
+    private final ExecutorService beside = Executors.newCachedThreadPool(job -> {
         Thread thread = new Thread(job, "gatehouse-matrix-models");
         thread.setDaemon(true);
         return thread;
@@ -386,7 +391,7 @@ public final class MatrixViewModel {
     }
 
     /** Off the FX thread: the engine (for a new workspace), then both matrices of the request's scope. */
-    private static Computed compute(Request request, Optional<Computed> base, Optional<Computed> before, java.util.concurrent.Executor beside)
+    private static Computed compute(Request request, Optional<Computed> base, Optional<Computed> before, Executor beside)
             throws Exception {
         // After a known edit the engine is compiled from the last one, taking what the edit cannot affect.
         DecisionEngine engine = request.workspace()
@@ -403,9 +408,9 @@ public final class MatrixViewModel {
         Context ctx = new Context(ns, optional(sys), optional(tsk));
         String key = ns + "\u0000" + sys + "\u0000" + tsk;
         // The models matrix (every agent decided again for each model) on another thread, beside the tools.
-        java.util.concurrent.CompletableFuture<MatrixState> models = ns.isEmpty()
-                ? java.util.concurrent.CompletableFuture.completedFuture(MatrixState.EMPTY)
-                : java.util.concurrent.CompletableFuture.supplyAsync(() -> MatrixState.of(key, AccessMatrix.models(engine, ctx),
+        CompletableFuture<MatrixState> models = ns.isEmpty()
+                ? CompletableFuture.completedFuture(MatrixState.EMPTY)
+                : CompletableFuture.supplyAsync(() -> MatrixState.of(key, AccessMatrix.models(engine, ctx),
                         java.util.Map.of(), before.map(Computed::models)), beside);
         // After a known edit, in the same scope as the last matrix: decide again only what the files can affect.
         Optional<AccessMatrix> previous = base.filter(b -> b.toolMatrix() != null && b.context().equals(ctx))
@@ -421,10 +426,10 @@ public final class MatrixViewModel {
     }
 
     /** The value computed beside, or what it threw, as the job's own failure. */
-    private static MatrixState joined(java.util.concurrent.CompletableFuture<MatrixState> beside) throws Exception {
+    private static MatrixState joined(CompletableFuture<MatrixState> beside) throws Exception {
         try {
             return beside.join();
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             if (e.getCause() instanceof Exception cause) {
                 throw cause;
             }

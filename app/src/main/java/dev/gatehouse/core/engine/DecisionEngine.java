@@ -17,6 +17,7 @@ import dev.gatehouse.core.model.Tool;
 import dev.gatehouse.core.model.ToolPermission;
 import dev.gatehouse.core.model.Verdict;
 import dev.gatehouse.core.model.Workspace;
+import dev.gatehouse.core.model.WorkspaceDelta;
 import dev.gatehouse.core.source.Located;
 import dev.gatehouse.core.source.SourceId;
 import dev.gatehouse.core.source.Span;
@@ -54,6 +55,8 @@ public final class DecisionEngine {
     final List<SourceId> unreadable = new ArrayList<>();
     final Map<SourceId, List<Diagnostic>> errorsByFile = new HashMap<>();
     private final ToolCallIndex toolCalls;
+    private final WorkspaceDelta delta;
+    private final AgentsByRole agentsByRole;
 
     /** Memos of agent-level facts; the engine is immutable, so they never go stale. Keyed by identity and context. */
     private final Map<Object, Object> memo = new java.util.concurrent.ConcurrentHashMap<>();
@@ -89,8 +92,16 @@ public final class DecisionEngine {
                 broken.add(m.resource());
             }
         }
-        this.strict = new World(strictResources);
-        this.orloj = new World(workspace.orloj().loaded());
+        this.delta = previous == null || changed == null ? null
+                : WorkspaceDelta.between(previous.workspace, workspace, changed).orElse(null);
+        World strictAfter = null;
+        World orlojAfter = null;
+        if (delta != null) {
+            strictAfter = World.after(previous.strict, resources(delta.manifestsBefore()), resources(delta.manifestsAfter()));
+            orlojAfter = World.after(previous.orloj, delta.loadedBefore(), delta.loadedAfter());
+        }
+        this.strict = strictAfter != null ? strictAfter : new World(strictResources);
+        this.orloj = orlojAfter != null ? orlojAfter : new World(workspace.orloj().loaded());
         this.rejected = workspace.orloj().rejected();
         for (Diagnostic d : workspace.diagnostics()) {
             if (d.isError()) {
@@ -104,7 +115,88 @@ public final class DecisionEngine {
                 unreadable.add(f.path());
             }
         }
-        this.toolCalls = new ToolCallIndex(this, previous == null ? null : previous.toolCalls, changed);
+        // Who names which role changes only with an Agent; shared, it is worked out once for a run of other edits.
+        this.agentsByRole = delta != null && !delta.touches(Kind.AGENT) ? previous.agentsByRole : new AgentsByRole(workspace);
+        this.toolCalls = new ToolCallIndex(this, delta == null ? null : previous.toolCalls, delta);
+    }
+
+    /** Whether one of {@code files} has an error diagnostic. */
+    public boolean errorsIn(Collection<SourceId> files) {
+        for (SourceId f : files) {
+            if (errorsByFile.containsKey(f)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The names of the agents of the workspace (either reading, every one of a name) that list one of
+     * {@code roles} exactly, or list any role across namespaces ({@code ns/role}): those an edit of the roles
+     * can affect.
+     */
+    public Set<String> agentsNamingRoles(Set<String> roles) {
+        return agentsByRole.naming(roles);
+    }
+
+    /** Agents by the roles they list as written, made on first use (a matrix of one workspace never asks). */
+    private static final class AgentsByRole {
+        /** Until the index is made: then let go, as the index may outlive this workspace by many edits. */
+        private Workspace workspace;
+        private volatile Map<String, Set<String>> byRef;
+        private volatile Set<String> crossNamespace;
+
+        AgentsByRole(Workspace workspace) {
+            this.workspace = workspace;
+        }
+
+        Set<String> naming(Set<String> roles) {
+            if (byRef == null) {
+                build();
+            }
+            Set<String> out = new HashSet<>(crossNamespace);
+            for (String role : roles) {
+                out.addAll(byRef.getOrDefault(role, Set.of()));
+            }
+            return out;
+        }
+
+        private synchronized void build() {
+            if (byRef != null) {
+                return;
+            }
+            Map<String, Set<String>> refs = new HashMap<>();
+            Set<String> slashed = new HashSet<>();
+            List<Resource> all = new ArrayList<>(resources(workspace.manifests()));
+            all.addAll(workspace.orloj().loaded());
+            for (Resource r : all) {
+                if (r instanceof Agent a) {
+                    for (Located<String> x : a.roles()) {
+                        refs.computeIfAbsent(x.value(), k -> new HashSet<>()).add(a.name());
+                        if (x.value().indexOf('/') >= 0) {
+                            slashed.add(a.name());
+                        }
+                    }
+                }
+            }
+            crossNamespace = slashed;
+            byRef = refs;
+            workspace = null;
+        }
+    }
+
+    private static List<Resource> resources(List<Manifest> manifests) {
+        List<Resource> out = new ArrayList<>(manifests.size());
+        manifests.forEach(m -> out.add(m.resource()));
+        return out;
+    }
+
+    /**
+     * What changed between the workspace of the engine this one was compiled from and this one's, when it was
+     * compiled after an edit and nothing but the edited files changed; null otherwise.
+     */
+    public Optional<WorkspaceDelta> delta() {
+        return Optional.ofNullable(delta);
     }
 
     /** Compiles a workspace (diagnostics included) for decisions. */

@@ -1,9 +1,6 @@
 package dev.gatehouse.core.engine;
 
 import dev.gatehouse.core.model.Agent;
-import dev.gatehouse.core.model.Manifest;
-import dev.gatehouse.core.model.Workspace;
-import dev.gatehouse.core.source.SourceId;
 import dev.gatehouse.core.model.AgentPolicy;
 import dev.gatehouse.core.model.AgentRole;
 import dev.gatehouse.core.model.ModelEndpoint;
@@ -12,11 +9,11 @@ import dev.gatehouse.core.model.Resource;
 import dev.gatehouse.core.model.Tool;
 import dev.gatehouse.core.model.ToolPermission;
 import dev.gatehouse.core.model.Verdict;
+import dev.gatehouse.core.model.WorkspaceDelta;
 import dev.gatehouse.core.source.Located;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -140,7 +137,7 @@ final class ToolCallIndex {
      * engine before an edit of the files {@code changed}), the rows and declarations that edit cannot affect are
      * taken from it rather than compiled again ({@link Reuse}).
      */
-    ToolCallIndex(DecisionEngine engine, ToolCallIndex previous, Collection<SourceId> changed) {
+    ToolCallIndex(DecisionEngine engine, ToolCallIndex previous, WorkspaceDelta delta) {
         this.engine = engine;
         this.strict = engine.strict;
         this.orloj = engine.orloj;
@@ -158,7 +155,7 @@ final class ToolCallIndex {
         }
         this.brokenPolicies = anyBrokenPolicy;
 
-        Reuse reuse = previous == null ? null : Reuse.between(previous.engine, engine, changed);
+        Reuse reuse = previous == null ? null : Reuse.of(engine, delta);
         if (reuse != null) {
             // The previous ids first, so that what is taken from it (declarations hold ids) means the same here.
             permissionIds.putAll(previous.permissionIds);
@@ -568,24 +565,9 @@ final class ToolCallIndex {
             return staleKeys.contains(d.key) || staleSlashes && d.orlojName.indexOf('/') >= 0;
         }
 
-        /** The reuse between two engines' workspaces, {@code changed} the files edited between them, or null. */
-        static Reuse between(DecisionEngine before, DecisionEngine after, Collection<SourceId> changed) {
-            if (changed == null) {
-                return null;
-            }
-            Set<SourceId> files = new HashSet<>(changed);
-            if (before.workspace().readsNothingFrom(files) || after.workspace().readsNothingFrom(files)) {
-                return null;
-            }
-            // Both workspaces list their resources file by file in path order, so without the edited files the
-            // two lists must be the very same objects in the same order, each as broken as it was.
-            List<Resource> edited = new ArrayList<>();
-            if (!sameOutside(before.workspace().manifests(), after.workspace().manifests(), Manifest::resource,
-                    (x, y) -> x.resource() == y.resource() && x.broken() == y.broken(), files, edited)
-                    || !sameOutside(before.workspace().orloj().loaded(), after.workspace().orloj().loaded(), r -> r,
-                    (x, y) -> x == y, files, edited)) {
-                return null;
-            }
+        /** The reuse after the edit {@code delta}, which gave the workspace of {@code after}, or null. */
+        static Reuse of(DecisionEngine after, WorkspaceDelta delta) {
+            List<Resource> edited = delta.resources();
             Set<String> agents = new HashSet<>();
             Set<String> roles = new HashSet<>();
             Set<String> keys = new HashSet<>();
@@ -612,50 +594,20 @@ final class ToolCallIndex {
                 }
             }
             // Rows read their roles by exact name (or across namespaces with a `/`) and their tools' declarations.
-            for (World w : List.of(after.strict, after.orloj)) {
+            if (!roles.isEmpty()) {
+                agents.addAll(after.agentsNamingRoles(roles));
+            }
+            for (World w : tools ? List.of(after.strict, after.orloj) : List.<World>of()) {
                 for (Agent a : w.agents.values()) {
-                    if (agents.contains(a.name())) {
-                        continue;
-                    }
-                    boolean stale = false;
-                    for (int i = 0; i < a.roles().size() && !stale && !roles.isEmpty(); i++) {
-                        String ref = a.roles().get(i).value();
-                        stale = roles.contains(ref) || ref.indexOf('/') >= 0;
-                    }
-                    for (int i = 0; i < a.tools().size() && !stale && tools; i++) {
+                    for (int i = 0; i < a.tools().size() && !agents.contains(a.name()); i++) {
                         String t = a.tools().get(i).value();
-                        stale = keys.contains(key(t)) || t.indexOf('/') >= 0;
-                    }
-                    if (stale) {
-                        agents.add(a.name());
+                        if (keys.contains(key(t)) || t.indexOf('/') >= 0) {
+                            agents.add(a.name());
+                        }
                     }
                 }
             }
             return new Reuse(agents, keys, tools);
-        }
-
-        /**
-         * Whether {@code was} and {@code now}, without the items of the {@code files}, are pairwise {@code same};
-         * the resources of the items of those files are added to {@code edited}.
-         */
-        private static <T> boolean sameOutside(List<T> was, List<T> now, java.util.function.Function<T, Resource> resource,
-                                               java.util.function.BiPredicate<T, T> same, Set<SourceId> files, List<Resource> edited) {
-            int i = 0;
-            int j = 0;
-            while (true) {
-                while (i < was.size() && files.contains(resource.apply(was.get(i)).meta().file())) {
-                    edited.add(resource.apply(was.get(i++)));
-                }
-                while (j < now.size() && files.contains(resource.apply(now.get(j)).meta().file())) {
-                    edited.add(resource.apply(now.get(j++)));
-                }
-                if (i == was.size() || j == now.size()) {
-                    return i == was.size() && j == now.size();
-                }
-                if (!same.test(was.get(i++), now.get(j++))) {
-                    return false;
-                }
-            }
         }
 
         private static String key(String name) {

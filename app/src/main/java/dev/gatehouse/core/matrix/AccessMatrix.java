@@ -58,7 +58,7 @@ public record AccessMatrix(Context context, boolean models, List<String> agents,
         if (!(previous.cells() instanceof DecisionGrid before)) {
             return tools(engine, ctx);
         }
-        ChangeImpact impact = ChangeImpact.of(before.engine().workspace(), engine.workspace(), changed, ctx);
+        ChangeImpact impact = ChangeImpact.of(before.engine(), engine, changed, ctx);
         if (impact.everything()) {
             return tools(engine, ctx);
         }

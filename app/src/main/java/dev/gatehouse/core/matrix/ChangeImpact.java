@@ -1,7 +1,7 @@
 package dev.gatehouse.core.matrix;
 
-import dev.gatehouse.core.diag.Diagnostic;
 import dev.gatehouse.core.engine.Context;
+import dev.gatehouse.core.engine.DecisionEngine;
 import dev.gatehouse.core.model.Agent;
 import dev.gatehouse.core.model.AgentPolicy;
 import dev.gatehouse.core.model.AgentSystem;
@@ -10,6 +10,7 @@ import dev.gatehouse.core.model.Resource;
 import dev.gatehouse.core.model.Task;
 import dev.gatehouse.core.model.ToolPermission;
 import dev.gatehouse.core.model.Workspace;
+import dev.gatehouse.core.model.WorkspaceDelta;
 import dev.gatehouse.core.source.Located;
 import dev.gatehouse.core.source.SourceId;
 
@@ -18,6 +19,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -41,29 +43,21 @@ record ChangeImpact(boolean everything, Set<String> agents, Set<String> toolKeys
         return out;
     }
 
-    static ChangeImpact of(Workspace before, Workspace after, Collection<SourceId> changedFiles, Context ctx) {
-        Set<SourceId> changed = new HashSet<>(changedFiles);
-        List<Workspace> both = List.of(before, after);
-        List<Resource> resources = new ArrayList<>();
-        boolean errors = false;
-        if (before.readsNothingFrom(changed) || after.readsNothingFrom(changed)) {
+    static ChangeImpact of(DecisionEngine beforeEngine, DecisionEngine afterEngine, Collection<SourceId> changedFiles, Context ctx) {
+        Workspace before = beforeEngine.workspace();
+        Workspace after = afterEngine.workspace();
+        // The delta the new engine was compiled with, when it is of this very edit; otherwise worked out here.
+        Optional<WorkspaceDelta> delta = afterEngine.delta().filter(d -> d.of(before, after, changedFiles));
+        if (delta.isEmpty()) {
+            delta = WorkspaceDelta.between(before, after, changedFiles);
+        }
+        if (delta.isEmpty()) {
+            // A file read as nothing, or the workspaces differ outside the files said to have changed.
             return EVERYTHING;
         }
-        for (Workspace ws : both) {
-            for (Manifest m : ws.manifests()) {
-                if (changed.contains(m.resource().meta().file())) {
-                    resources.add(m.resource());
-                }
-            }
-            for (Resource r : ws.orloj().loaded()) {
-                if (changed.contains(r.meta().file())) {
-                    resources.add(r);
-                }
-            }
-            for (Diagnostic d : ws.diagnostics()) {
-                errors |= d.isError() && changed.contains(d.span().file());
-            }
-        }
+        List<Workspace> both = List.of(before, after);
+        List<Resource> resources = delta.get().resources();
+        boolean errors = beforeEngine.errorsIn(changedFiles) || afterEngine.errorsIn(changedFiles);
         Set<String> agents = new HashSet<>();
         Set<String> toolKeys = new HashSet<>();
         Set<String> roles = new HashSet<>();
@@ -134,7 +128,8 @@ record ChangeImpact(boolean everything, Set<String> agents, Set<String> toolKeys
             }
         }
         if (!roles.isEmpty()) {
-            agents.addAll(agentsNamingRole(both, roles));
+            agents.addAll(beforeEngine.agentsNamingRoles(roles));
+            agents.addAll(afterEngine.agentsNamingRoles(roles));
         }
         return new ChangeImpact(false, agents, toolKeys, slashTools);
     }
@@ -155,20 +150,6 @@ record ChangeImpact(boolean everything, Set<String> agents, Set<String> toolKeys
             for (Resource r : ws.orloj().loaded()) {
                 if (r instanceof Agent a) {
                     out.add(a);
-                }
-            }
-        }
-        return out;
-    }
-
-    /** Agents naming one of the roles exactly, or naming any role across namespaces ({@code ns/role}). */
-    private static Set<String> agentsNamingRole(List<Workspace> workspaces, Set<String> roles) {
-        Set<String> out = new HashSet<>();
-        for (Agent a : allAgents(workspaces)) {
-            for (Located<String> x : a.roles()) {
-                if (roles.contains(x.value()) || x.value().indexOf('/') >= 0) {
-                    out.add(a.name());
-                    break;
                 }
             }
         }

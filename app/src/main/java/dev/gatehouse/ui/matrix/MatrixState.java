@@ -81,13 +81,20 @@ final class MatrixState {
         int exposed = 0;
         boolean packed = matrix.cells() instanceof DecisionGrid g && g.agents().equals(agents) && g.tools().equals(columns);
         DecisionGrid grid = packed ? (DecisionGrid) matrix.cells() : null;
+        // The grid's cells by their codes, each distinct code encoded once: no Answer per cell (a million of them
+        // after each edit), and no five accessors per cell either.
+        CodeMemo memo = new CodeMemo();
         for (int r = 0; r < agents.size(); r++) {
             for (int c = 0; c < columns.size(); c++) {
                 int cell;
                 if (grid != null) {
-                    // The grid's packed outcomes, read without making an Answer per cell (a million of them after each edit).
-                    cell = encode(grid.strictVerdict(r, c), grid.strictReason(r, c), grid.orlojVerdict(r, c), grid.orlojReason(r, c),
-                            exposures.index(grid.exposures(r, c)));
+                    int code = grid.code(r, c);
+                    cell = memo.get(code);
+                    if (cell == CodeMemo.NONE) {
+                        cell = encode(grid.strictVerdict(r, c), grid.strictReason(r, c), grid.orlojVerdict(r, c), grid.orlojReason(r, c),
+                                exposures.index(grid.exposures(r, c)));
+                        memo.put(code, cell);
+                    }
                 } else {
                     Answer answer = matrix.cell(r, c);
                     cell = encode(answer.strict().verdict(), answer.strict().reason(), answer.orloj().verdict(), answer.orloj().reason(),
@@ -104,6 +111,64 @@ final class MatrixState {
         List<String> risks = columns.stream().map(c -> riskOf.getOrDefault(c, "")).toList();
         return new MatrixState(key, matrix.models() ? Subject.MODELS : Subject.TOOLS, agents, columns, risks, cells,
                 List.copyOf(exposures.names), changes == null ? 0 : changes.count, strict, exposed);
+    }
+
+    /** Grid code → encoded cell, open addressing: the few dozen distinct decisions of a grid, looked up per cell. */
+    private static final class CodeMemo {
+        /** No encoded cell is negative: the changed bit is set afterwards, and the exposure bits stay below the sign. */
+        static final int NONE = -1;
+        private int[] codes = new int[64];
+        private int[] values = new int[64];
+        private boolean[] used = new boolean[64];
+        private int size;
+        private int lastCode = NONE;
+        private int lastValue;
+
+        int get(int code) {
+            if (code == lastCode) {
+                return lastValue;
+            }
+            int mask = codes.length - 1;
+            for (int i = mix(code) & mask; used[i]; i = (i + 1) & mask) {
+                if (codes[i] == code) {
+                    lastCode = code;
+                    lastValue = values[i];
+                    return lastValue;
+                }
+            }
+            return NONE;
+        }
+
+        void put(int code, int value) {
+            if (2 * (size + 1) > codes.length) {
+                int[] oldCodes = codes;
+                int[] oldValues = values;
+                boolean[] oldUsed = used;
+                codes = new int[oldCodes.length * 2];
+                values = new int[oldCodes.length * 2];
+                used = new boolean[oldCodes.length * 2];
+                size = 0;
+                for (int i = 0; i < oldCodes.length; i++) {
+                    if (oldUsed[i]) {
+                        put(oldCodes[i], oldValues[i]);
+                    }
+                }
+            }
+            int mask = codes.length - 1;
+            int i = mix(code) & mask;
+            while (used[i]) {
+                i = (i + 1) & mask;
+            }
+            used[i] = true;
+            codes[i] = code;
+            values[i] = value;
+            size++;
+        }
+
+        private static int mix(int code) {
+            int h = code * 0x9E3779B9;
+            return h ^ (h >>> 16);
+        }
     }
 
     /** The exposure items met so far, numbered from 1 in the order first met (0 is none). */

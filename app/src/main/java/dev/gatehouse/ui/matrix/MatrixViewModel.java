@@ -407,26 +407,37 @@ public final class MatrixViewModel {
         String tsk = catalog.tasks(ns).contains(request.task()) ? request.task() : ANY;
         Context ctx = new Context(ns, optional(sys), optional(tsk));
         String key = ns + "\u0000" + sys + "\u0000" + tsk;
-        // The models matrix (every agent decided again for each model) on another thread, beside the tools.
-        CompletableFuture<MatrixState> models = ns.isEmpty()
-                ? CompletableFuture.completedFuture(MatrixState.EMPTY)
-                : CompletableFuture.supplyAsync(() -> MatrixState.of(key, AccessMatrix.models(engine, ctx),
-                        java.util.Map.of(), before.map(Computed::models)), beside);
-        // After a known edit, in the same scope as the last matrix: decide again only what the files can affect.
-        Optional<AccessMatrix> previous = base.filter(b -> b.toolMatrix() != null && b.context().equals(ctx))
-                .map(Computed::toolMatrix);
-        AccessMatrix toolMatrix = ns.isEmpty() ? null
-                : request.workspace().isEmpty() && previous.isPresent() ? previous.get()
-                : previous.isPresent() && request.changed().isPresent() && request.workspace().isPresent()
-                        ? AccessMatrix.update(previous.get(), engine, request.changed().get())
-                        : AccessMatrix.tools(engine, ctx);
+        // After a known edit, in the same scope as the last matrices: decide again only what the files can affect.
+        Optional<Computed> sameScope = base.filter(b -> b.context().equals(ctx));
+        // The models matrix on another thread, beside the tools.
+        CompletableFuture<AccessMatrix> modelMatrix = ns.isEmpty()
+                ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.supplyAsync(() -> matrixOf(request, engine, ctx, sameScope.map(Computed::modelMatrix), AccessMatrix::models), beside);
+        AccessMatrix toolMatrix = ns.isEmpty() ? null : matrixOf(request, engine, ctx, sameScope.map(Computed::toolMatrix), AccessMatrix::tools);
         MatrixState tools = ns.isEmpty() ? MatrixState.EMPTY : MatrixState.of(key, toolMatrix,
                 catalog.risks(ns), before.map(Computed::tools));
-        return new Computed(engine, catalog, ctx, tools, joined(models), toolMatrix);
+        AccessMatrix models = joined(modelMatrix);
+        MatrixState modelState = models == null ? MatrixState.EMPTY : MatrixState.of(key, models, java.util.Map.of(), before.map(Computed::models));
+        return new Computed(engine, catalog, ctx, tools, modelState, toolMatrix, models);
+    }
+
+    /**
+     * One matrix of the request: {@code previous} itself when the engine is the same (another filter), updated
+     * after a known edit, or decided whole.
+     */
+    private static AccessMatrix matrixOf(Request request, DecisionEngine engine, Context ctx, Optional<AccessMatrix> previous,
+                                         java.util.function.BiFunction<DecisionEngine, Context, AccessMatrix> whole) {
+        if (previous.isPresent() && request.workspace().isEmpty()) {
+            return previous.get();
+        }
+        if (previous.isPresent() && request.changed().isPresent()) {
+            return AccessMatrix.update(previous.get(), engine, request.changed().get());
+        }
+        return whole.apply(engine, ctx);
     }
 
     /** The value computed beside, or what it threw, as the job's own failure. */
-    private static MatrixState joined(CompletableFuture<MatrixState> beside) throws Exception {
+    private static <T> T joined(CompletableFuture<T> beside) throws Exception {
         try {
             return beside.join();
         } catch (CompletionException e) {
@@ -654,7 +665,7 @@ public final class MatrixViewModel {
 
     /** One job's outcome: the engine, what the filters offer, the scope decided, and both encoded matrices. */
     private record Computed(DecisionEngine engine, Catalog catalog, Context context, MatrixState tools, MatrixState models,
-                            AccessMatrix toolMatrix) {
+                            AccessMatrix toolMatrix, AccessMatrix modelMatrix) {
         MatrixState state(Subject subject) {
             return subject == Subject.MODELS ? models : tools;
         }

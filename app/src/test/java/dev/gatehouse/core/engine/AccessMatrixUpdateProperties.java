@@ -17,7 +17,7 @@ import java.util.TreeSet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * {@link AccessMatrix#update} after a one-file edit, on an engine compiled from the previous one
+ * {@link AccessMatrix#update} (of a tools or a models matrix) after a one-file edit, on an engine compiled from the previous one
  * ({@link DecisionEngine#compile(dev.gatehouse.core.model.Workspace, DecisionEngine, java.util.Collection)}), equals
  * the matrix of an engine compiled from scratch, cell by cell, in every context. The edit replaces one file of a generated workspace by the same-named file of another (which
  * changes, adds or deletes it, in any kind), or by a file nothing can be read from. The other workspace shares
@@ -45,7 +45,7 @@ class AccessMatrixUpdateProperties {
     void anUpdatedMatrixEqualsARecomputedOne(@ForAll("variants") EngineProperties.Variant before,
                                              @ForAll("variants") EngineProperties.Variant other,
                                              @ForAll @IntRange(max = 1000) int pick, @ForAll @IntRange(max = 2) int context,
-                                             @ForAll @IntRange(max = 9) int kind) {
+                                             @ForAll @IntRange(max = 9) int kind, @ForAll boolean models) {
         Fixtures a = before.fixtures();
         Fixtures b = switch (kind % 3) {
             case 0 -> new EngineProperties.Variant(before.spec(), other.extras()).fixtures();
@@ -66,15 +66,19 @@ class AccessMatrixUpdateProperties {
             edited.without(name);
         }
         Context ctx = EngineProperties.CONTEXTS.get(context);
-        AccessMatrix previous = AccessMatrix.tools(first, ctx);
+        AccessMatrix previous = models ? AccessMatrix.models(first, ctx) : AccessMatrix.tools(first, ctx);
         DecisionEngine next = DecisionEngine.compile(edited.workspace(), first, Set.of(new SourceId(name)));
         AccessMatrix updated = AccessMatrix.update(previous, next, Set.of(new SourceId(name)));
-        AccessMatrix full = AccessMatrix.tools(edited.engine(), ctx);
+        AccessMatrix full = models ? AccessMatrix.models(edited.engine(), ctx) : AccessMatrix.tools(edited.engine(), ctx);
         Statistics.collect(next.rowsTaken() > 0 ? "rows taken" : "compiled whole");
         Statistics.coverage(c -> c.check("rows taken").percentage(p -> p > 5));
         assertEquals(full.agents(), updated.agents());
         assertEquals(full.columns(), updated.columns());
         assertEquals(cells(full), cells(updated), "after editing " + name + " in " + ctx);
+        if (models) {
+            // A models matrix keeps whole answers: messages and what is missing must be those of a fresh one too.
+            assertEquals(full.cells(), updated.cells(), "models after editing " + name + " in " + ctx);
+        }
     }
 
     @Property(tries = 60)

@@ -115,12 +115,16 @@ public final class DecisionGrid extends AbstractList<Answer> implements RandomAc
     }
 
     /**
-     * The cell's decision as one number, equal for two cells of this grid exactly when their verdicts, reasons and
-     * exposures are equal: for readers of every cell that translate each distinct decision once (a million cells
-     * hold a few dozen) rather than each cell through the accessors above.
+     * The decisions of a row's cells as numbers, column by column, into {@code into} (at least as long as the row):
+     * two cells of this grid have the same number exactly when their verdicts, reasons and exposures are equal.
+     * For readers of every cell that translate each distinct decision once (a million cells hold a few dozen)
+     * rather than each cell through the accessors above.
      */
-    public int code(int row, int column) {
-        return cells[index(row, column)];
+    public void rowCodes(int row, int[] into) {
+        if (row < 0 || row >= agents.size()) {
+            throw new IndexOutOfBoundsException("row " + row + " of " + agents.size());
+        }
+        System.arraycopy(cells, row * tools.size(), into, 0, tools.size());
     }
 
     @Override

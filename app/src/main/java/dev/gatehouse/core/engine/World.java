@@ -11,6 +11,7 @@ import dev.gatehouse.core.model.Resource;
 import dev.gatehouse.core.model.Task;
 import dev.gatehouse.core.model.Tool;
 import dev.gatehouse.core.model.ToolPermission;
+import dev.gatehouse.core.model.WorkspaceDelta;
 import dev.gatehouse.core.source.Located;
 
 import java.util.ArrayList;
@@ -115,17 +116,7 @@ final class World {
      * lists of kinds the edit does not touch are those of {@code previous}.
      */
     static World after(World previous, List<? extends Resource> removed, List<? extends Resource> added) {
-        if (removed.size() != added.size()) {
-            return null;
-        }
-        for (int i = 0; i < removed.size(); i++) {
-            Resource was = removed.get(i);
-            Resource now = added.get(i);
-            if (was.meta().kind() != now.meta().kind() || !was.namespace().equals(now.namespace()) || !was.name().equals(now.name())) {
-                return null;
-            }
-        }
-        return new World(previous, removed, added);
+        return WorkspaceDelta.sameNames(removed, added) ? new World(previous, removed, added) : null;
     }
 
     private World(World previous, List<? extends Resource> removed, List<? extends Resource> added) {

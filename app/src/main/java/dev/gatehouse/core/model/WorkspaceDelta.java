@@ -70,6 +70,33 @@ public record WorkspaceDelta(Workspace before, Workspace after, Set<SourceId> fi
         return out;
     }
 
+    /**
+     * Whether the edited resources pair up, before and after, in reading order, with the same kind, namespace and
+     * name, in both readings: the edit changed what resources say, not which resources there are.
+     */
+    public boolean renamesNothing() {
+        List<Resource> before = new ArrayList<>();
+        manifestsBefore.forEach(m -> before.add(m.resource()));
+        List<Resource> after = new ArrayList<>();
+        manifestsAfter.forEach(m -> after.add(m.resource()));
+        return sameNames(before, after) && sameNames(loadedBefore, loadedAfter);
+    }
+
+    /** Whether the two lists pair up resource by resource with the same kind, namespace and name. */
+    public static boolean sameNames(List<? extends Resource> before, List<? extends Resource> after) {
+        if (before.size() != after.size()) {
+            return false;
+        }
+        for (int i = 0; i < before.size(); i++) {
+            Resource was = before.get(i);
+            Resource now = after.get(i);
+            if (was.meta().kind() != now.meta().kind() || !was.namespace().equals(now.namespace()) || !was.name().equals(now.name())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Whether a resource of that kind is among the edited ones, before or after, in either reading. */
     public boolean touches(Kind kind) {
         for (Resource r : resources()) {

@@ -1,6 +1,7 @@
 package dev.gatehouse.ui.editor;
 
 import dev.gatehouse.ui.common.FindingLevel;
+import dev.gatehouse.ui.common.StyleClasses;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -685,13 +686,15 @@ public final class SourceEditor {
 
     /** A gutter mark in the colour of the worst finding of its line, its findings in a tooltip; plain without any. */
     private void mark(Region mark, int paragraph) {
-        mark.getStyleClass().setAll("gutter-mark");
         if (mark.getProperties().remove(MARK_TOOLTIP) instanceof Tooltip old) {
             Tooltip.uninstall(mark, old);
         }
         List<LineMark> marks = marksByLine.getOrDefault(paragraph + 1, List.of());
+        if (!mark.getStyleClass().contains("gutter-mark")) {
+            mark.getStyleClass().add("gutter-mark");
+        }
+        StyleClasses.onlyOfPrefix(mark.getStyleClass(), "level-", marks.isEmpty() ? null : marks.get(0).level().styleClass());
         if (!marks.isEmpty()) {
-            mark.getStyleClass().add(marks.get(0).level().styleClass());
             Tooltip tip = new Tooltip(marks.stream().map(LineMark::hover).collect(Collectors.joining("\n\n")));
             Tooltip.install(mark, tip);
             mark.getProperties().put(MARK_TOOLTIP, tip);

@@ -1,13 +1,16 @@
 package dev.gatehouse.ui.matrix;
 
+import dev.gatehouse.core.engine.DecisionEngine;
 import dev.gatehouse.core.model.Agent;
 import dev.gatehouse.core.model.AgentSystem;
+import dev.gatehouse.core.model.Kind;
 import dev.gatehouse.core.model.Task;
 import dev.gatehouse.core.model.Tool;
 import dev.gatehouse.core.model.Workspace;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -25,6 +28,16 @@ record Catalog(List<String> namespaces, Map<String, List<String>> systems, Map<S
         systems = Map.copyOf(systems);
         tasks = Map.copyOf(tasks);
         risks = Map.copyOf(risks);
+    }
+
+    /**
+     * The catalog of the workspace of {@code engine}: {@code previous} (that of the workspace it was compiled from)
+     * when the edit between them renamed nothing and left every Tool (risk levels) alone.
+     */
+    static Catalog of(DecisionEngine engine, Optional<Catalog> previous, Workspace before) {
+        boolean same = previous.isPresent() && engine.delta()
+                .filter(d -> d.before() == before && d.renamesNothing() && !d.touches(Kind.TOOL)).isPresent();
+        return same ? previous.get() : of(engine.workspace());
     }
 
     static Catalog of(Workspace workspace) {

@@ -77,36 +77,45 @@ final class MatrixState {
         Optional<MatrixState> before = previous.filter(p -> p.key.equals(key));
         Exposures exposures = new Exposures(before.map(p -> p.exposureNames).orElse(List.of()));
         Changes changes = before.map(p -> p.changesTo(agents, columns, exposures)).orElse(null);
-        int[] strict = new int[Verdict.values().length];
-        int exposed = 0;
         boolean packed = matrix.cells() instanceof DecisionGrid g && g.agents().equals(agents) && g.tools().equals(columns);
-        DecisionGrid grid = packed ? (DecisionGrid) matrix.cells() : null;
-        // The grid's cells by their codes, each distinct code encoded once: no Answer per cell (a million of them
-        // after each edit), and no five accessors per cell either.
-        CodeMemo memo = new CodeMemo();
-        for (int r = 0; r < agents.size(); r++) {
-            for (int c = 0; c < columns.size(); c++) {
-                int cell;
-                if (grid != null) {
-                    int code = grid.code(r, c);
-                    cell = memo.get(code);
+        int rows = agents.size();
+        int cols = columns.size();
+        if (packed) {
+            // The grid's cells by their codes, a row at a time, each distinct code encoded once: no Answer per cell
+            // (a million of them after each edit), and no five accessors per cell either.
+            DecisionGrid grid = (DecisionGrid) matrix.cells();
+            CodeMemo memo = new CodeMemo();
+            int[] codes = new int[cols];
+            for (int r = 0; r < rows; r++) {
+                grid.rowCodes(r, codes);
+                int base = r * cols;
+                for (int c = 0; c < cols; c++) {
+                    int cell = memo.get(codes[c]);
                     if (cell == CodeMemo.NONE) {
                         cell = encode(grid.strictVerdict(r, c), grid.strictReason(r, c), grid.orlojVerdict(r, c), grid.orlojReason(r, c),
                                 exposures.index(grid.exposures(r, c)));
-                        memo.put(code, cell);
+                        memo.put(codes[c], cell);
                     }
-                } else {
-                    Answer answer = matrix.cell(r, c);
-                    cell = encode(answer.strict().verdict(), answer.strict().reason(), answer.orloj().verdict(), answer.orloj().reason(),
-                            exposures.index(answer.exposure()));
+                    cells[base + c] = cell;
                 }
-                if (changes != null) {
-                    cell = changes.mark(r, c, cell);
-                }
-                strict[cell & 3]++;
-                exposed += exposed(cell) ? 1 : 0;
-                cells[r * columns.size() + c] = cell;
             }
+        } else {
+            for (int r = 0; r < rows; r++) {
+                for (int c = 0; c < cols; c++) {
+                    Answer answer = matrix.cell(r, c);
+                    cells[r * cols + c] = encode(answer.strict().verdict(), answer.strict().reason(), answer.orloj().verdict(),
+                            answer.orloj().reason(), exposures.index(answer.exposure()));
+                }
+            }
+        }
+        if (changes != null) {
+            changes.markAll(cells, cols);
+        }
+        int[] strict = new int[Verdict.values().length];
+        int exposed = 0;
+        for (int cell : cells) {
+            strict[cell & 3]++;
+            exposed += exposed(cell) ? 1 : 0;
         }
         List<String> risks = columns.stream().map(c -> riskOf.getOrDefault(c, "")).toList();
         return new MatrixState(key, matrix.models() ? Subject.MODELS : Subject.TOOLS, agents, columns, risks, cells,
@@ -237,6 +246,39 @@ final class MatrixState {
             this.rowMap = rowMap;
             this.columnMap = columnMap;
             this.exposures = exposures;
+        }
+
+        /**
+         * Sets the changed bit of each new cell that differs from this state's. A row whose columns are this
+         * state's, in its order, with the exposure items numbered as here, compares the encoded cells as they are.
+         */
+        void markAll(int[] now, int cols) {
+            boolean sameColumns = columnMap.length == MatrixState.this.columns.size();
+            for (int c = 0; c < columnMap.length && sameColumns; c++) {
+                sameColumns = columnMap[c] == c;
+            }
+            boolean sameNumbers = true;
+            for (int i = 1; i <= exposures.names.size() && sameNumbers; i++) {
+                sameNumbers = exposures.numberBefore[i] == i;
+            }
+            int decided = (1 << (EXPOSURE_SHIFT + EXPOSURE_BITS)) - 1;
+            for (int r = 0; r < rowMap.length; r++) {
+                int base = r * cols;
+                int before = rowMap[r];
+                if (before >= 0 && sameColumns && sameNumbers) {
+                    int oldBase = before * cols;
+                    for (int c = 0; c < cols; c++) {
+                        if ((cells[oldBase + c] & decided) != now[base + c]) {
+                            now[base + c] |= CHANGED;
+                            count++;
+                        }
+                    }
+                } else {
+                    for (int c = 0; c < cols; c++) {
+                        now[base + c] = mark(r, c, now[base + c]);
+                    }
+                }
+            }
         }
 
         /** The new cell at {@code row, column}, with the changed bit set if it differs from this state's. */

@@ -399,7 +399,8 @@ public final class MatrixViewModel {
                         ? DecisionEngine.compile(ws, base.get().engine(), request.changed().get())
                         : DecisionEngine.compile(ws))
                 .orElseGet(() -> base.orElseThrow().engine());
-        Catalog catalog = request.workspace().map(Catalog::of).orElseGet(() -> base.orElseThrow().catalog());
+        Catalog catalog = request.workspace().isEmpty() ? base.orElseThrow().catalog()
+                : Catalog.of(engine, base.map(Computed::catalog), base.map(b -> b.engine().workspace()).orElse(null));
         String ns = catalog.namespaces().contains(request.namespace()) ? request.namespace()
                 : catalog.namespaces().contains("default") ? "default"
                 : catalog.namespaces().stream().findFirst().orElse(ANY);

@@ -3,6 +3,7 @@ package dev.gatehouse.ui.workspace;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import dev.gatehouse.ui.common.FindingLevel;
+import dev.gatehouse.ui.common.StyleClasses;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ObservableList;
@@ -100,13 +101,12 @@ final class ProblemsTable {
         @Override
         protected void updateItem(FindingLevel level, boolean empty) {
             super.updateItem(level, empty);
-            getStyleClass().removeIf(c -> c.startsWith("level-"));
+            StyleClasses.onlyOfPrefix(getStyleClass(), "level-", empty || level == null ? null : level.styleClass());
             if (empty || level == null) {
                 setText(null);
                 setGraphic(null);
                 return;
             }
-            getStyleClass().add(level.styleClass());
             setText(level.label());
             setGraphic(dot);
         }

@@ -2,6 +2,8 @@ package dev.gatehouse.ui.workspace;
 
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
+import dev.gatehouse.ui.common.FindingLevel;
+import dev.gatehouse.ui.common.StyleClasses;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Label;
 import javafx.scene.control.TreeCell;
@@ -140,14 +142,14 @@ final class WorkspaceTree {
         @Override
         protected void updateItem(NavigationNode node, boolean empty) {
             super.updateItem(node, empty);
-            getStyleClass().removeIf(c -> c.startsWith("nav-"));
-            problems.getStyleClass().removeIf(c -> c.startsWith("level-"));
-            if (empty || node == null) {
+            boolean none = empty || node == null;
+            StyleClasses.onlyOfPrefix(getStyleClass(), "nav-", none ? null : node.styleClass());
+            StyleClasses.onlyOfPrefix(problems.getStyleClass(), "level-", none ? null : node.worst().map(FindingLevel::styleClass).orElse(null));
+            if (none) {
                 setText(null);
                 setGraphic(null);
                 return;
             }
-            getStyleClass().add(node.styleClass());
             label.setText(node.label());
             count.setText(node.count() > 0 ? String.valueOf(node.count()) : "");
             count.setVisible(node.count() > 0);
@@ -155,7 +157,6 @@ final class WorkspaceTree {
             problems.setText(node.problems() > 0 ? String.valueOf(node.problems()) : "");
             problems.setVisible(node.problems() > 0);
             problems.setManaged(node.problems() > 0);
-            node.worst().ifPresent(level -> problems.getStyleClass().add(level.styleClass()));
             setText(null);
             setGraphic(box);
         }

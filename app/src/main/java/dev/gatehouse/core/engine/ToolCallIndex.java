@@ -267,8 +267,9 @@ final class ToolCallIndex {
     Answer decide(String agentName, String toolName, Context ctx) {
         Space space = spaces.get(ctx.namespace());
         Row row = space == null ? null : space.row(agentName);
-        int slot = row == null ? -1 : row.slot(space.requestKey(toolName));
-        int e = evaluate(space, row, row == null ? null : row.facts(ctx), toolName, slot);
+        int at = row == null ? -1 : row.place(space.requestKey(toolName));
+        int e = at < 0 ? evaluate(space, row, row == null ? null : row.facts(ctx), toolName, -1, STRICT_UNDECLARED, NOT_DECLARED)
+                : evaluate(space, row, row.facts(ctx), toolName, row.table[at + 1], row.table[at + 2], row.table[at + 3]);
         int s = e & ((1 << DecisionGrid.SIDE_BITS) - 1);
         int o = e >>> DecisionGrid.SIDE_BITS & ((1 << DecisionGrid.SIDE_BITS) - 1);
         if (!orlojMorePermissive(s, o)) {
@@ -419,7 +420,8 @@ final class ToolCallIndex {
 
     private int gridCell(Space space, Row row, Facts facts, String agent, String tool, int slot, Context ctx,
                          List<List<String>> lists, Map<List<String>, Integer> listIds) {
-        int e = evaluate(space, row, facts, tool, slot);
+        int e = slot < 0 ? evaluate(space, row, facts, tool, -1, STRICT_UNDECLARED, NOT_DECLARED)
+                : evaluate(space, row, facts, tool, slot, row.strictOut[slot], row.orlojOut[slot]);
         int s = e & ((1 << DecisionGrid.SIDE_BITS) - 1);
         int o = e >>> DecisionGrid.SIDE_BITS & ((1 << DecisionGrid.SIDE_BITS) - 1);
         int list = 0;
@@ -464,9 +466,10 @@ final class ToolCallIndex {
      * Both outcomes of one question, packed with {@link #F8_BIT}. {@code key} is the request trimmed and
      * lowercased, the spelling-independent name both readings look declarations up by (null: a name neither
      * reading of the agent declares); {@code tool} the request as asked, needed only where a broken Tool or
-     * ToolPermission may taint an undeclared name.
+     * ToolPermission may taint an undeclared name; {@code strictPre} and {@code orlojPre} the row's outcomes of the
+     * slot (those of an undeclared name when {@code slot} is -1).
      */
-    private int evaluate(Space space, Row row, Facts facts, String tool, int slot) {
+    private int evaluate(Space space, Row row, Facts facts, String tool, int slot, int strictPre, int orlojPre) {
         if (row == null) {
             return UNKNOWN_AGENT | TASK_INVALID << DecisionGrid.SIDE_BITS;
         }
@@ -478,7 +481,7 @@ final class ToolCallIndex {
             // Step 1: the agent, a file whose kind cannot be read, matched policies; the tool part is in the slot.
             s = INVALID_MANIFEST;
         } else {
-            int pre = slot < 0 ? STRICT_UNDECLARED : row.strictOut[slot];
+            int pre = strictPre;
             if (pre == STRICT_UNDECLARED) {
                 s = tool != null && space.tainted && undeclaredTainted(space.namespace, tool) ? INVALID_MANIFEST : NOT_DECLARED;
             } else if ((pre & TAIL_BIT) == 0) {
@@ -492,7 +495,7 @@ final class ToolCallIndex {
         }
         int o = facts.orlojRefusal;
         if (o == NONE) {
-            o = slot < 0 ? NOT_DECLARED : row.orlojOut[slot];
+            o = orlojPre;
         }
         return s | o << DecisionGrid.SIDE_BITS | f8;
     }
@@ -795,7 +798,10 @@ final class ToolCallIndex {
         /** The Orloj policies that refuse the agent if they match it (§3.3): for its model, for a tool it declares. */
         final boolean[] modelRefusers;
         final boolean[] toolRefusers;
-        /** Pairs (key id + 1, slot); 0 marks an empty place. */
+        /**
+         * Open addressing by key id, four ints a place: key id + 1 (0 marks an empty place), slot, strict and orloj
+         * outcome of the slot. A question reads its outcomes where it finds its key: one cache line, not three arrays.
+         */
         private final int[] table;
         private final int mask;
         private volatile Facts none;
@@ -907,7 +913,7 @@ final class ToolCallIndex {
             this.strictOut = Arrays.copyOf(strictOut, n);
             this.orlojOut = Arrays.copyOf(orlojOut, n);
             this.blockers = Arrays.copyOf(blockers, n);
-            this.table = slots.table;
+            this.table = slots.withOutcomes(this.strictOut, this.orlojOut);
             this.mask = slots.mask;
         }
 
@@ -931,6 +937,12 @@ final class ToolCallIndex {
 
         /** The slot of a key id, or -1 when neither reading declares it. */
         int slot(int keyId) {
+            int at = place(keyId);
+            return at < 0 ? -1 : table[at + 1];
+        }
+
+        /** Where a key id's four ints start in {@link #table}, or -1 when neither reading declares it. */
+        int place(int keyId) {
             return keyId < 0 ? -1 : Slots.find(table, mask, keyId);
         }
 
@@ -987,14 +999,6 @@ final class ToolCallIndex {
         }
 
         int slot(int keyId) {
-            return find(table, mask, keyId);
-        }
-
-        String[] keys(int n) {
-            return keys.toArray(new String[n]);
-        }
-
-        static int find(int[] table, int mask, int keyId) {
             int h = mix(keyId) & mask;
             while (true) {
                 int k = table[2 * h];
@@ -1006,6 +1010,40 @@ final class ToolCallIndex {
                 }
                 h = (h + 1) & mask;
             }
+        }
+
+        String[] keys(int n) {
+            return keys.toArray(new String[n]);
+        }
+
+        /** Where the key id's four ints start in a table made by {@link #withOutcomes}, or -1. */
+        static int find(int[] table, int mask, int keyId) {
+            int h = mix(keyId) & mask;
+            while (true) {
+                int k = table[4 * h];
+                if (k == keyId + 1) {
+                    return 4 * h;
+                }
+                if (k == 0) {
+                    return -1;
+                }
+                h = (h + 1) & mask;
+            }
+        }
+
+        /** The table with each place's outcomes beside its key and slot. */
+        int[] withOutcomes(int[] strictOut, int[] orlojOut) {
+            int[] out = new int[2 * table.length];
+            for (int h = 0; h <= mask; h++) {
+                if (table[2 * h] != 0) {
+                    int slot = table[2 * h + 1];
+                    out[4 * h] = table[2 * h];
+                    out[4 * h + 1] = slot;
+                    out[4 * h + 2] = strictOut[slot];
+                    out[4 * h + 3] = orlojOut[slot];
+                }
+            }
+            return out;
         }
 
         private static int mix(int id) {

@@ -88,8 +88,9 @@ public final class DecideBench {
         }
         Runtime rt = Runtime.getRuntime();
         System.out.printf("instance %s (%s)%n", instance.root, instance.describe());
-        System.out.printf("jvm %s %s, %d cpus, max heap %d MiB%n", System.getProperty("java.vm.name"),
-                System.getProperty("java.runtime.version"), rt.availableProcessors(), rt.maxMemory() >> 20);
+        System.out.printf("jvm %s %s, %d cpus, max heap %d MiB, options %s%n", System.getProperty("java.vm.name"),
+                System.getProperty("java.runtime.version"), rt.availableProcessors(), rt.maxMemory() >> 20,
+                java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
 
         // Load through the real reader, file by file as the editor does, so that one file can be re-read below.
         long t0 = System.nanoTime();

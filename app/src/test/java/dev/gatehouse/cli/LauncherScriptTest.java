@@ -57,7 +57,7 @@ class LauncherScriptTest {
     }
 
     private static List<String> launch(String... args) throws Exception {
-        return launch(Map.of("JAVA_HOME", fakeHome.toString(), "GATEHOUSE_JAR", jar.toString()), args);
+        return launch(Map.of("JAVA_HOME", fakeHome.toString(), "GATEHOUSE_JAR", jar.toString(), "GATEHOUSE_HUGE_PAGES", "off"), args);
     }
 
     private record Run(int exit, String out, String err) {}
@@ -72,6 +72,7 @@ class LauncherScriptTest {
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().remove("GATEHOUSE_JAVA_OPTS");
         pb.environment().remove("GATEHOUSE_JAR");
+        pb.environment().remove("GATEHOUSE_HUGE_PAGES");
         pb.environment().putAll(env);
         Process p = pb.start();
         p.getOutputStream().close();
@@ -116,9 +117,30 @@ class LauncherScriptTest {
     }
 
     @Test
+    void theDesktopAndTheLongJobsAskForHugePagesWhereTheKernelOffersThem() throws Exception {
+        Map<String, String> on = Map.of("JAVA_HOME", fakeHome.toString(), "GATEHOUSE_JAR", jar.toString(), "GATEHOUSE_HUGE_PAGES", "on");
+        assertEquals(List.of("-XX:+UseTransparentHugePages", "-jar", jar.toString()), launch(on));
+        assertEquals(List.of("-XX:+UseSerialGC", "-XX:+UseTransparentHugePages", "-jar", jar.toString(), "matrix", "ws"), launch(on, "matrix", "ws"));
+        assertEquals(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "validate", "ws"), launch(on, "validate", "ws"),
+                "a short command has no index to read at random");
+
+        // By default, as the kernel says: the JVM warns on standard output where it has none to give.
+        Path thp = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+        boolean offered = Files.isReadable(thp) && java.util.regex.Pattern.compile("\\[(always|madvise)\\]").matcher(Files.readString(thp)).find();
+        assertEquals(offered ? List.of("-XX:+UseSerialGC", "-XX:+UseTransparentHugePages", "-jar", jar.toString(), "test", "ws")
+                : List.of("-XX:+UseSerialGC", "-jar", jar.toString(), "test", "ws"),
+                launch(Map.of("JAVA_HOME", fakeHome.toString(), "GATEHOUSE_JAR", jar.toString()), "test", "ws"));
+
+        Run wrong = run(Map.of("JAVA_HOME", fakeHome.toString(), "GATEHOUSE_JAR", jar.toString(), "GATEHOUSE_HUGE_PAGES", "maybe"), "matrix", "ws");
+        assertEquals(2, wrong.exit());
+        assertEquals("gatehouse: GATEHOUSE_HUGE_PAGES must be auto, on or off, not maybe\n", wrong.err());
+    }
+
+    @Test
     void theUsersOptionsComeLastSoTheyWin() throws Exception {
         assertEquals(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx2g", "-XX:TieredStopAtLevel=4", "-jar", jar.toString(), "validate", "x"),
-                launch(Map.of("JAVA_HOME", fakeHome.toString(), "GATEHOUSE_JAR", jar.toString(), "GATEHOUSE_JAVA_OPTS", "-Xmx2g -XX:TieredStopAtLevel=4"),
+                launch(Map.of("JAVA_HOME", fakeHome.toString(), "GATEHOUSE_JAR", jar.toString(), "GATEHOUSE_HUGE_PAGES", "off",
+                        "GATEHOUSE_JAVA_OPTS", "-Xmx2g -XX:TieredStopAtLevel=4"),
                         "validate", "x"));
     }
 

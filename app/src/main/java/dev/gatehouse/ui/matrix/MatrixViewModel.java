@@ -33,8 +33,10 @@ import javafx.collections.ObservableList;
 
 import javax.imageio.ImageIO;
 import java.awt.image.RenderedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +48,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.OptionalInt;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -316,21 +317,24 @@ public final class MatrixViewModel {
      * export (the shown one keeps no answers), by the same engine, so it is the matrix on screen.
      */
     public void exportCsv(Path target) {
-        shown.ifPresent(c -> write(target, () -> {
-            AccessMatrix matrix = c.matrix(subject.get());
-            return new Written(DecisionReport.matrixCsv(matrix).getBytes(StandardCharsets.UTF_8),
-                    matrix.agents().size() * matrix.columns().size() + " cells");
+        Subject chosen = subject.get();
+        shown.ifPresent(c -> write(target, out -> {
+            // Written row by row into the file: the CSV of a 5000 × 5000 matrix is gigabytes.
+            AccessMatrix matrix = c.matrix(chosen);
+            Writer csv = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            DecisionReport.matrixCsv(matrix, csv);
+            csv.flush();
+            return matrix.agents().size() * matrix.columns().size() + " cells";
         }));
     }
 
     /** Writes an image of the grid (drawn by the view) as PNG. */
     public void exportPng(RenderedImage image, Path target) {
-        write(target, () -> {
-            ByteArrayOutputStream png = new ByteArrayOutputStream();
-            if (!ImageIO.write(image, "png", png)) {
+        write(target, out -> {
+            if (!ImageIO.write(image, "png", out)) {
                 throw new IOException("no PNG writer");
             }
-            return new Written(png.toByteArray(), image.getWidth() + " × " + image.getHeight() + " px");
+            return image.getWidth() + " × " + image.getHeight() + " px";
         });
     }
 
@@ -607,13 +611,28 @@ public final class MatrixViewModel {
                 + exposures + " exposures" + (changed > 0 ? ", " + changed + " changed" : "");
     }
 
-    private void write(Path target, Callable<Written> content) {
+    /** What an export writes into its file, saying what it wrote ("1000000 cells"). */
+    @FunctionalInterface
+    private interface Export {
+        String writeTo(OutputStream out) throws Exception;
+    }
+
+    /** Writes an export off the FX thread, atomically, and says in the status what was written or why not. */
+    private void write(Path target, Export content) {
         status.set("Exporting " + target.getFileName() + "…");
         runner.run(() -> {
-            Written written = content.call();
-            AtomicFiles.write(target, written.bytes());
-            return written;
-        }, w -> status.set("Exported " + w.what() + " to " + target), failure -> {
+            String[] what = new String[1];
+            AtomicFiles.writeStream(target, out -> {
+                try {
+                    what[0] = content.writeTo(out);
+                } catch (IOException | RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new IOException(e);
+                }
+            });
+            return what[0];
+        }, what -> status.set("Exported " + what + " to " + target), failure -> {
             LOG.log(System.Logger.Level.WARNING, "could not export " + target, failure);
             status.set("Could not export " + target.getFileName() + ": " + reason(failure));
         });
@@ -661,8 +680,6 @@ public final class MatrixViewModel {
     private enum Origin { DISK, EDIT, SAVE, FILTER }
 
     private record Selected(Subject subject, String agent, String column) {}
-
-    private record Written(byte[] bytes, String what) {}
 
     /** One job's outcome: the engine, what the filters offer, the scope decided, and both encoded matrices. */
     private record Computed(DecisionEngine engine, Catalog catalog, Context context, MatrixState tools, MatrixState models,

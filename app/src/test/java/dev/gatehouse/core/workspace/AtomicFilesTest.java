@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,6 +34,43 @@ class AtomicFilesTest {
         Files.writeString(blocked, "a file, not a folder");
 
         assertThrows(IOException.class, () -> AtomicFiles.write(blocked.resolve("x.yaml"), "new"));
+        assertEquals("old\n", Files.readString(target));
+    }
+
+    @Test
+    void aStreamedWriteWritesWhatItsContentWritesAsItGoes(@TempDir Path dir) throws IOException {
+        Path target = dir.resolve("matrix.csv");
+        AtomicFiles.writeStream(target, out -> {
+            for (int row = 0; row < 100_000; row++) {
+                out.write(("agent-" + row + ",allow\n").getBytes(StandardCharsets.UTF_8));
+            }
+        });
+
+        List<String> lines = Files.readAllLines(target);
+        assertEquals(100_000, lines.size());
+        assertEquals("agent-99999,allow", lines.get(99_999));
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of(target), files.toList());
+        }
+    }
+
+    @Test
+    void aStreamedWriteThatFailsHalfWayKeepsTheOldFileAndNoTempFile(@TempDir Path dir) throws IOException {
+        Path target = dir.resolve("matrix.csv");
+        Files.writeString(target, "old\n");
+
+        IOException failure = assertThrows(IOException.class, () -> AtomicFiles.writeStream(target, out -> {
+            out.write("half a matrix".getBytes(StandardCharsets.UTF_8));
+            throw new IOException("the engine failed");
+        }));
+        assertEquals("the engine failed", failure.getMessage());
+        assertEquals("old\n", Files.readString(target));
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of(target), files.toList());
+        }
+        assertThrows(IllegalStateException.class, () -> AtomicFiles.writeStream(target, out -> {
+            throw new IllegalStateException("a bug");
+        }));
         assertEquals("old\n", Files.readString(target));
     }
 }

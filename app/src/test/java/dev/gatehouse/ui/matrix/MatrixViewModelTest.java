@@ -286,6 +286,18 @@ class MatrixViewModelTest {
         assertEquals(List.of("matrix.csv"), Files.list(temp).map(p -> p.getFileName().toString()).toList());
     }
 
+    @Test
+    void anExportThatCannotBeWrittenSaysSoAndKeepsWhatWasThere(@TempDir Path temp) throws IOException {
+        show();
+        Path blocked = temp.resolve("blocked");
+        Files.writeString(blocked, "a file where the export's folder should be");
+
+        viewModel.exportCsv(blocked.resolve("matrix.csv"));
+
+        assertTrue(viewModel.statusProperty().get().startsWith("Could not export matrix.csv: "), viewModel.statusProperty().get());
+        assertEquals("a file where the export's folder should be", Files.readString(blocked));
+    }
+
     private void show() {
         viewModel.show(governed);
         viewModel.namespaceProperty().set(NAMESPACE);

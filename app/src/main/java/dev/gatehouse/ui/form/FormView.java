@@ -46,9 +46,9 @@ import java.util.function.Consumer;
  * little code.
  *
  * <p>Ids: {@code #form-title}, {@code #form-placeholder}, {@code #form-message}, {@code #form-scroll}, {@code #form-grid}; per field
- * {@link FormField#id()} ({@code #form-field-spec-risk_level}); for a list also {@code #form-item-<key>-<i>} (an
- * item), {@code #form-remove-<key>-<i>}, {@code #form-add-<key>} (the picker or text field) and
- * {@code #form-add-button-<key>}, where {@code <key>} is {@link FormField#key()}; a list of objects has
+ * {@link FormField#id()} ({@code #form-field-spec-risk_level}) and its label {@code #form-label-<key>}; for a list
+ * also {@code #form-item-<key>-<i>} (an item), {@code #form-remove-<key>-<i>}, {@code #form-add-<key>} (the picker or
+ * text field) and {@code #form-add-button-<key>}, where {@code <key>} is {@link FormField#key()}; a list of objects has
  * {@code #form-add-button-<key>} and each of its entries {@code #form-remove-<key>} ({@code #form-remove-spec-operation_rules-1});
  * a map has per entry {@code #form-key-<key>-<i>}, {@code #form-value-<key>-<i>} and {@code #form-remove-<key>-<i>}, then
  * {@code #form-add-key-<key>}, {@code #form-add-value-<key>} and {@code #form-add-button-<key>}; a graph has
@@ -207,6 +207,7 @@ public final class FormView {
             label.setId("form-section-" + f.key());
             control = f.editor() == FieldEditor.NODES ? nodes(f, row) : entryButton(f, row);
         } else {
+            label.setId("form-label-" + f.key());
             control = control(f, row);
             if (control instanceof Control c && !f.note().isEmpty()) {
                 c.setTooltip(new Tooltip(f.note()));

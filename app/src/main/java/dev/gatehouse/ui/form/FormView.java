@@ -1,6 +1,7 @@
 package dev.gatehouse.ui.form;
 
 import javafx.css.PseudoClass;
+import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.layout.Region;
 import javafx.scene.control.Button;
@@ -43,7 +44,9 @@ import java.util.function.Consumer;
  * {@code Item.setValue}, which would have to write the text and re-read it behind the sheet's back, it has no
  * editor for a list with add and remove, gives its editors no ids (tests and accessibility need one per field),
  * and cannot refuse a value with a reason. A {@code GridPane} updated row by row from each {@link Form} does all that in
- * little code.
+ * little code. A scalar field has its label and control on one line of the grid; a map, a list, a block of text and a
+ * heading's buttons lie under their label across the form's width, which a narrow form column needs for a key and
+ * its value, a picker and its button.
  *
  * <p>Ids: {@code #form-title}, {@code #form-placeholder}, {@code #form-message}, {@code #form-scroll}, {@code #form-grid}; per field
  * {@link FormField#id()} ({@code #form-field-spec-risk_level}) and its label {@code #form-label-<key>}; for a list
@@ -69,17 +72,31 @@ public final class FormView {
     private List<Row> rows = List.of();
 
     /**
-     * The nodes of one field's row (label, control), and whether they are still shown: a handler of controls of
-     * an earlier form (losing focus as they go) does nothing.
+     * The nodes of one field's row (label, control), whether the control lies under the label, and whether they
+     * are still shown: a handler of controls of an earlier form (losing focus as they go) does nothing.
      */
     private static final class Row {
         final FormField field;
         final List<Node> nodes = new ArrayList<>();
+        final boolean stacked;
         boolean current = true;
 
         Row(FormField field) {
             this.field = field;
+            this.stacked = underLabel(field.editor());
         }
+    }
+
+    /**
+     * Whether a field's control lies under its label across the form: one that needs the width (a map's key and
+     * value, a list's or a graph's picker, a block of text), and a heading's button, whose bold label beside it would
+     * widen the label column of every field.
+     */
+    private static boolean underLabel(FieldEditor editor) {
+        return switch (editor) {
+            case MAP, LIST, TEXT_BLOCK, ENTRIES, ENTRY, NODES, NODE -> true;
+            case TEXT, INTEGER, DURATION, CHOICE, REFERENCE, CHECK, SECTION, READ_ONLY -> false;
+        };
     }
 
     public FormView(FormViewModel viewModel, Consumer<EditorChange> onChange) {
@@ -162,6 +179,7 @@ public final class FormView {
             }
         }
         int child = 0;
+        int line = 0;
         for (int i = 0; i < next.size(); i++) {
             Row r = next.get(i);
             if (r == null) {
@@ -169,9 +187,11 @@ public final class FormView {
                 next.set(i, r);
                 grid.getChildren().addAll(child, r.nodes);
             }
-            for (Node n : r.nodes) {
-                GridPane.setRowIndex(n, i);
+            // A stacked row's label and control take a grid line each; otherwise they share one.
+            for (int at = 0; at < r.nodes.size(); at++) {
+                GridPane.setRowIndex(r.nodes.get(at), r.stacked ? line + at : line);
             }
+            line += r.stacked ? r.nodes.size() : 1;
             child += r.nodes.size();
         }
         rows = next;
@@ -185,7 +205,10 @@ public final class FormView {
         });
     }
 
-    /** The label and control of one field, with their grid columns (the row is set by {@link #show}). */
+    /**
+     * The label and control of one field, with their grid columns: side by side, or both across the form when the
+     * control lies {@link #underLabel under it} (the grid lines are set by {@link #show}).
+     */
     private Row row(FormField f) {
         Row row = new Row(f);
         Label label = new Label(f.label());
@@ -213,8 +236,15 @@ public final class FormView {
                 c.setTooltip(new Tooltip(f.note()));
             }
         }
-        GridPane.setConstraints(label, 0, 0);
-        GridPane.setConstraints(control, 1, 0);
+        if (row.stacked) {
+            GridPane.setConstraints(label, 0, 0, 2, 1);
+            GridPane.setConstraints(control, 0, 0, 2, 1);
+            // Under its label the control starts where the label's text does, so how deep the field lies still shows.
+            label.paddingProperty().addListener((o, was, now) -> GridPane.setMargin(control, new Insets(0, 0, 0, now.getLeft())));
+        } else {
+            GridPane.setConstraints(label, 0, 0);
+            GridPane.setConstraints(control, 1, 0);
+        }
         row.nodes.add(label);
         row.nodes.add(control);
         return row;
@@ -335,6 +365,8 @@ public final class FormView {
         agents.setId("form-add-" + f.key());
         agents.getStyleClass().add("form-add");
         agents.setDisable(!f.editable() || f.choices().isEmpty());
+        agents.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(agents, Priority.ALWAYS);
         Button add = new Button("Add node");
         add.setMinWidth(Region.USE_PREF_SIZE);
         add.setId("form-add-button-" + f.key());

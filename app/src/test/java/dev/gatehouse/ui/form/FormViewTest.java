@@ -11,14 +11,18 @@ import dev.gatehouse.ui.common.Theme;
 import dev.gatehouse.ui.editor.SourceDocument;
 import dev.gatehouse.ui.editor.SourceEditor;
 import dev.gatehouse.ui.editor.SourceTabs;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.stage.Stage;
@@ -48,11 +52,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FormViewTest {
     private static final String TOOL = "tools/close-account.yaml";
     private static final String AGENT = "agents/support-agent.yaml";
+    /** The form's column in a small window, beside the text and the matrix. */
+    private static final double NARROW = 320;
 
     private FxTaskRunner runner;
     private FormViewModel viewModel;
     private SourceTabs tabs;
     private Workspace workspace;
+    private FormView form;
 
     @Start
     void start(Stage stage) throws IOException {
@@ -84,7 +91,7 @@ class FormViewTest {
             public void discarded(String path) {
             }
         }, dev.gatehouse.ui.common.DialogService.answering(dev.gatehouse.ui.common.DialogService.UnsavedChoice.DISCARD, true));
-        FormView form = new FormView(viewModel, change -> editor().area().replaceText(change.start(), change.end(), change.replacement()));
+        form = new FormView(viewModel, change -> editor().area().replaceText(change.start(), change.end(), change.replacement()));
         HBox.setHgrow(tabs.node(), Priority.ALWAYS);
         form.node().setMinWidth(420);
         Scene scene = new Scene(new HBox(tabs.node(), form.node()), 1100, 800);
@@ -300,6 +307,65 @@ class FormViewTest {
         robot.interact(() -> robot.lookup("#form-scroll").queryAs(ScrollPane.class).setVvalue(0.5));
         robot.clickOn("#form-remove-spec-graph-triage-agent-edges-0");
         await(() -> area.getText().equals(before.replace("        - to: support-agent\n", "") + "    support-agent:\n      edges:\n        - to: account-agent\n"));
+    }
+
+    @Test
+    void aMapAListAndThePromptLieUnderTheirLabelsAcrossTheForm(FxRobot robot) throws Exception {
+        open(robot, AGENT);
+        Node scalar = robot.lookup("#form-field-spec-model_ref").query();
+
+        for (String key : List.of("metadata-labels", "spec-prompt", "spec-tools", "spec-roles")) {
+            Bounds label = inScene(robot.lookup("#form-label-" + key).query());
+            Bounds editor = inScene(robot.lookup("#form-field-" + key).query());
+            assertTrue(editor.getMinY() > label.getMaxY(), key + ": editor at " + editor + ", its label at " + label);
+            assertTrue(editor.getMinX() < inScene(scalar).getMinX(), key + " lies in the column of the scalars' editors: " + editor);
+            assertTrue(editor.getMaxX() >= inScene(scalar).getMaxX() - 1, key + " stops short of the scalars' right edge: " + editor);
+        }
+    }
+
+    @Test
+    void aScalarFieldKeepsItsLabelBesideItsEditor(FxRobot robot) throws Exception {
+        open(robot, AGENT);
+
+        for (String key : List.of("metadata-name", "spec-model_ref", "spec-limits-max_steps")) {
+            Bounds label = inScene(robot.lookup("#form-label-" + key).query());
+            Bounds editor = inScene(robot.lookup("#form-field-" + key).query());
+            double middle = (label.getMinY() + label.getMaxY()) / 2;
+            assertTrue(editor.getMinY() <= middle && middle <= editor.getMaxY(), key + ": editor at " + editor + ", its label at " + label);
+            assertTrue(label.getMaxX() <= editor.getMinX(), key + ": editor at " + editor + ", its label at " + label);
+        }
+    }
+
+    @Test
+    void inANarrowFormNothingReachesPastItsRightEdge(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            form.node().setMinWidth(NARROW);
+            form.node().setMaxWidth(NARROW);
+        });
+        // A resource of each kind.
+        for (String path : List.of(AGENT, TOOL, "tool-permissions/crm-update.yaml", "systems/customer-ops-system.yaml", "tasks/ticket-48213.yaml",
+                "models/anthropic-claude.yaml", "policies/customer-ops-guardrails.yaml", "roles/account-manager.yaml", "secrets/anthropic-api-key.yaml")) {
+            open(robot, path);
+            assertFitsAcross(robot);
+        }
+    }
+
+    /** No control of the form reaches past the form's visible width, so it needs no horizontal scrolling. */
+    private static void assertFitsAcross(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        ScrollPane scroll = robot.lookup("#form-scroll").queryAs(ScrollPane.class);
+        GridPane grid = robot.lookup("#form-grid").queryAs(GridPane.class);
+        String title = robot.lookup("#form-title").queryAs(Label.class).getText();
+        double visible = scroll.getViewportBounds().getWidth();
+        assertTrue(grid.getWidth() <= visible + 0.5, title + ": the form is " + grid.getWidth() + " wide in " + visible);
+        for (Node n : robot.from(grid).lookup((Node c) -> c instanceof Control && c.isVisible()).queryAll()) {
+            Bounds b = grid.sceneToLocal(inScene(n));
+            assertTrue(b.getMaxX() <= visible + 0.5, title + ": " + (n.getId() == null ? n : n.getId()) + " reaches " + b.getMaxX() + " of " + visible);
+        }
+    }
+
+    private static Bounds inScene(Node n) {
+        return n.localToScene(n.getBoundsInLocal());
     }
 
     @SuppressWarnings("unchecked")

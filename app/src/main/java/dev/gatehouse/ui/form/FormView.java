@@ -394,6 +394,7 @@ public final class FormView {
             key.getStyleClass().add("form-map-key");
             key.setPrefColumnCount(10);
             key.setDisable(!f.editable());
+            grow(key);
             key.setOnAction(e -> commit(mine, () -> viewModel.rename(f, index, key.getText())));
             key.focusedProperty().addListener((o, was, now) -> {
                 if (!now) {
@@ -404,8 +405,7 @@ public final class FormView {
             value.setId("form-value-" + f.key() + "-" + i);
             value.getStyleClass().add("form-map-value");
             value.setDisable(!f.editable());
-            value.setMaxWidth(Double.MAX_VALUE);
-            HBox.setHgrow(value, Priority.ALWAYS);
+            grow(value);
             value.setOnAction(e -> commit(mine, () -> viewModel.setEntry(f, index, value.getText())));
             value.focusedProperty().addListener((o, was, now) -> {
                 if (!now) {
@@ -429,13 +429,13 @@ public final class FormView {
         key.getStyleClass().addAll("form-add", "form-map-key");
         key.setPrefColumnCount(10);
         key.setDisable(!f.editable());
+        grow(key);
         TextField value = new TextField();
         value.setPromptText("value");
         value.setId("form-add-value-" + f.key());
         value.getStyleClass().addAll("form-add", "form-map-value");
         value.setDisable(!f.editable());
-        value.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(value, Priority.ALWAYS);
+        grow(value);
         Button add = new Button("Add");
         add.setMinWidth(Region.USE_PREF_SIZE);
         add.setId("form-add-button-" + f.key());
@@ -450,6 +450,15 @@ public final class FormView {
             Tooltip.install(box, new Tooltip(f.note()));
         }
         return box;
+    }
+
+    /**
+     * A map's key or value field takes its share of the line's width: key and value grow alike from their preferred
+     * widths, the stylesheet's minimum keeps each readable in a narrow form.
+     */
+    private static void grow(TextField field) {
+        field.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(field, Priority.ALWAYS);
     }
 
     /** {@code operation_rules} → {@code operation rule}: the button's words. */

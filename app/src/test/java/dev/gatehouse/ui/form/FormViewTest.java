@@ -25,6 +25,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import org.fxmisc.richtext.CodeArea;
 import org.junit.jupiter.api.Test;
@@ -338,16 +339,52 @@ class FormViewTest {
 
     @Test
     void inANarrowFormNothingReachesPastItsRightEdge(FxRobot robot) throws Exception {
-        robot.interact(() -> {
-            form.node().setMinWidth(NARROW);
-            form.node().setMaxWidth(NARROW);
-        });
+        setFormWidth(robot, NARROW);
         // A resource of each kind.
         for (String path : List.of(AGENT, TOOL, "tool-permissions/crm-update.yaml", "systems/customer-ops-system.yaml", "tasks/ticket-48213.yaml",
                 "models/anthropic-claude.yaml", "policies/customer-ops-guardrails.yaml", "roles/account-manager.yaml", "secrets/anthropic-api-key.yaml")) {
             open(robot, path);
             assertFitsAcross(robot);
         }
+    }
+
+    @Test
+    void aMapsKeysAndValuesShareTheirLinesAndStayReadableInANarrowForm(FxRobot robot) throws Exception {
+        open(robot, AGENT);
+        List<String> keys = List.of("#form-key-metadata-labels-0", "#form-add-key-metadata-labels");
+
+        setFormWidth(robot, 700);
+        for (String id : keys) {
+            TextField key = robot.lookup(id).queryAs(TextField.class);
+            assertTrue(key.getWidth() > key.prefWidth(-1) + 1, id + " stays " + key.getWidth() + " wide in a wide form");
+            assertFillsItsLine(key, robot.lookup(id.replace("-key-", "-value-")).queryAs(TextField.class));
+        }
+
+        setFormWidth(robot, NARROW);
+        for (String id : keys) {
+            TextField key = robot.lookup(id).queryAs(TextField.class);
+            TextField value = robot.lookup(id.replace("-key-", "-value-")).queryAs(TextField.class);
+            double em = key.getFont().getSize();
+            assertTrue(key.getWidth() >= 6 * em - 0.5, id + " is " + key.getWidth() + " wide, under 6em of " + em);
+            assertTrue(value.getWidth() >= 6 * em - 0.5, value.getId() + " is " + value.getWidth() + " wide, under 6em of " + em);
+            assertFillsItsLine(key, value);
+        }
+    }
+
+    /** Key and value take all of their line but its button. */
+    private static void assertFillsItsLine(TextField key, TextField value) {
+        HBox line = (HBox) key.getParent();
+        double button = ((Region) line.getChildren().get(2)).getWidth();
+        assertEquals(line.getWidth() - line.getInsets().getLeft() - line.getInsets().getRight() - 2 * line.getSpacing() - button,
+                key.getWidth() + value.getWidth(), 1, key.getId() + ": key and value leave room on their line");
+    }
+
+    private void setFormWidth(FxRobot robot, double width) {
+        robot.interact(() -> {
+            form.node().setMinWidth(width);
+            form.node().setMaxWidth(width);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     /** No control of the form reaches past the form's visible width, so it needs no horizontal scrolling. */

@@ -7,8 +7,12 @@ import dev.gatehouse.ui.common.FxTaskRunner;
 import dev.gatehouse.ui.common.Theme;
 import dev.gatehouse.ui.editor.SourceEditor;
 import dev.gatehouse.ui.matrix.GridModel;
+import javafx.geometry.Bounds;
+import javafx.geometry.VerticalDirection;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -346,6 +350,7 @@ class EditingTest {
         await(() -> robot.lookup("#form-field-spec-risk_level").tryQuery().isPresent()
                 && "Tool custops/kb-search".equals(((Label) robot.lookup("#form-title").query()).getText()));
 
+        scrollFormTo(robot, "#form-field-spec-risk_level");
         robot.clickOn("#form-field-spec-risk_level");
         robot.clickOn("high");
 
@@ -377,6 +382,23 @@ class EditingTest {
 
     private boolean hasProblem(String code, String file, int line) {
         return viewModel.problems().stream().anyMatch(p -> p.code().equals(code) && p.file().equals(file) && p.line() == line);
+    }
+
+    /** Turns the mouse wheel over the form, as a user would, until the field of {@code query} is wholly in sight. */
+    private static void scrollFormTo(FxRobot robot, String query) {
+        Node field = robot.lookup(query).query();
+        ScrollPane scroll = robot.lookup("#form-scroll").queryAs(ScrollPane.class);
+        for (int turn = 0; turn < 40 && !inSight(scroll, field); turn++) {
+            // TestFX's UP moves the content up, bringing what lies below into sight.
+            robot.moveTo(scroll).scroll(1, VerticalDirection.UP);
+        }
+        assertTrue(inSight(scroll, field), query + " is not in sight after scrolling the form");
+    }
+
+    private static boolean inSight(ScrollPane scroll, Node node) {
+        Bounds viewport = scroll.localToScreen(scroll.getBoundsInLocal());
+        Bounds bounds = node.localToScreen(node.getBoundsInLocal());
+        return viewport.contains(bounds.getMinX(), bounds.getMinY()) && viewport.contains(bounds.getMaxX(), bounds.getMaxY());
     }
 
     private static TabPane tabs(FxRobot robot) {

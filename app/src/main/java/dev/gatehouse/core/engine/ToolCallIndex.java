@@ -67,10 +67,16 @@ final class ToolCallIndex {
     /** {@link Space#quickOutcome}'s "not from the table". Packed outcomes are never negative. */
     private static final int NO_QUICK = -1;
     /**
-     * Questions without context a namespace answers through its rows before it makes its {@link Quick} table: a
-     * one-off {@code gatehouse decide} or a matrix (which reads the rows) never pays for it.
+     * Questions in one context a namespace answers through its rows before it makes the context's {@link Quick}
+     * table: a one-off {@code gatehouse decide} or a matrix (which reads the rows) never pays for one.
      */
     private static final int QUICK_AFTER = 256;
+    /**
+     * Tables a namespace keeps for contexts with a system or task (each the size of the one without): the sandbox
+     * asks in a few; more are answered through the rows. Contexts counted towards a table, likewise bounded.
+     */
+    private static final int QUICK_CONTEXTS = 4;
+    private static final int COUNTED_CONTEXTS = 64;
     private static final int[] NO_IDS = new int[0];
     private static final long[] NO_BITS = new long[0];
 
@@ -273,7 +279,7 @@ final class ToolCallIndex {
     /** {@link DecisionEngine#decideTool} without trace. */
     Answer decide(String agentName, String toolName, Context ctx) {
         Space space = spaces.get(ctx.namespace());
-        int e = space != null && ctx.none() ? space.quickOutcome(agentName, toolName) : NO_QUICK;
+        int e = space == null ? NO_QUICK : space.quickOutcome(agentName, toolName, ctx);
         if (e == NO_QUICK) {
             Row row = space == null ? null : space.row(agentName);
             int at = row == null ? -1 : row.place(space.requestKey(toolName));
@@ -646,6 +652,10 @@ final class ToolCallIndex {
         /** Made once {@link #QUICK_AFTER} questions without context were asked here (counted without locking). */
         private volatile Quick quick;
         private int questionsWithoutQuick;
+        /** The tables of contexts asked {@link #QUICK_AFTER} questions, at most {@link #QUICK_CONTEXTS}. */
+        private volatile Quick[] contextQuicks = new Quick[0];
+        /** Questions per context without a table yet, for at most {@link #COUNTED_CONTEXTS} contexts. */
+        private final Map<Context, int[]> questionsIn = new ConcurrentHashMap<>();
 
         Space(String namespace) {
             this.namespace = namespace;
@@ -694,26 +704,66 @@ final class ToolCallIndex {
         }
 
         /**
-         * {@link #evaluate}'s packed outcome of a question without context, from {@link Quick}, or {@link #NO_QUICK}
-         * when it does not have the answer: the tool not asked as its key (or the namespace tainted, where an
-         * undeclared tool's spelling matters), an unknown agent, or too few questions asked yet to be worth the table.
+         * {@link #evaluate}'s packed outcome of a question in {@code ctx}, from its {@link Quick} table, or
+         * {@link #NO_QUICK} when that does not have the answer: the tool not asked as its key (or the namespace
+         * tainted, where an undeclared tool's spelling matters), an unknown agent, too few questions asked in the
+         * context yet to be worth a table, or too many contexts asked to keep a table for each.
          */
-        int quickOutcome(String agent, String tool) {
-            Quick q = quick;
+        int quickOutcome(String agent, String tool, Context ctx) {
+            Quick q = ctx.none() ? quick : contextQuick(ctx);
             if (q == null) {
-                if (++questionsWithoutQuick < QUICK_AFTER) {
+                if (!enoughAskedIn(ctx)) {
                     return NO_QUICK;
                 }
-                q = quick();
+                q = quick(ctx);
+                if (q == null) {
+                    return NO_QUICK;
+                }
             }
             return q.outcome(agent, tool, !tainted);
         }
 
-        private synchronized Quick quick() {
-            if (quick == null) {
-                quick = new Quick(this);
+        private Quick contextQuick(Context ctx) {
+            for (Quick q : contextQuicks) {
+                if (q.context.equals(ctx)) {
+                    return q;
+                }
             }
-            return quick;
+            return null;
+        }
+
+        /** Counts a question asked in {@code ctx} without a table; whether the context has now earned one. */
+        private boolean enoughAskedIn(Context ctx) {
+            if (ctx.none()) {
+                return ++questionsWithoutQuick >= QUICK_AFTER;
+            }
+            int[] count = questionsIn.get(ctx);
+            if (count == null) {
+                if (questionsIn.size() >= COUNTED_CONTEXTS) {
+                    return false;
+                }
+                count = questionsIn.computeIfAbsent(ctx, c -> new int[1]);
+            }
+            return ++count[0] >= QUICK_AFTER;
+        }
+
+        /** The table of {@code ctx}, made now if need be; null when the namespace keeps as many as it may. */
+        private synchronized Quick quick(Context ctx) {
+            if (ctx.none()) {
+                if (quick == null) {
+                    quick = new Quick(this, ctx);
+                }
+                return quick;
+            }
+            Quick q = contextQuick(ctx);
+            if (q == null && contextQuicks.length < QUICK_CONTEXTS) {
+                q = new Quick(this, ctx);
+                Quick[] more = Arrays.copyOf(contextQuicks, contextQuicks.length + 1);
+                more[more.length - 1] = q;
+                contextQuicks = more;
+                questionsIn.remove(ctx);
+            }
+            return q;
         }
 
         /** Whether the row of an agent and its facts in {@code ctx} are compiled (or the agent has no row). */
@@ -1004,9 +1054,9 @@ final class ToolCallIndex {
     }
 
     /**
-     * The outcome of every question without context of one namespace whose tool is asked as its key (trimmed,
-     * lowercased), worked out in advance from the compiled rows: per agent and key it declares, and per agent for
-     * a key it does not declare.
+     * The outcome of every question in one context of one namespace whose tool is asked as its key (trimmed,
+     * lowercased), worked out in advance from the compiled rows and their facts in the context: per agent and key
+     * it declares, and per agent for a key it does not declare.
      *
      * <p>Why: through the rows a question follows a chain of dependent reads (the agent's map entry, its row, the
      * key's id, the row's table, the row's facts), and on a workspace of thousands of agents each read misses the
@@ -1014,9 +1064,11 @@ final class ToolCallIndex {
      * reads one place of one table, found by the hashes its two names already hold, and confirms it against the
      * names' characters kept side by side in one array: two reads deep instead of five. Alternating runs on the
      * large instance measured a median decision about a third shorter (docs/benchmarks.md); comparing against the
-     * names as strings, a read deeper, gained a tenth at most. ≈ 9 MiB there (175,000 declared pairs).
+     * names as strings, a read deeper, gained a tenth at most. ≈ 9 MiB there (175,000 declared pairs) per
+     * context; with a table for the bench's task context too, p90 and p99 halved as well.
      */
     private final class Quick {
+        final Context context;
         /** Per place: the pair's hash, the agent's entry in {@link #names} + 1 (0: empty), the key's entry, the outcome. */
         private final int[] pairs;
         private final int pairMask;
@@ -1026,7 +1078,8 @@ final class ToolCallIndex {
         /** Every agent name and key once: its length, then its characters. */
         private final char[] names;
 
-        Quick(Space space) {
+        Quick(Space space, Context context) {
+            this.context = context;
             Row[] rows = space.rows.values().toArray(Row[]::new);
             Map<String, Integer> entries = new HashMap<>();
             StringBuilder text = new StringBuilder();
@@ -1043,9 +1096,8 @@ final class ToolCallIndex {
             this.pairs = new int[4 * (pairMask + 1)];
             this.agentMask = places(rows.length) - 1;
             this.agents = new int[4 * (agentMask + 1)];
-            Context none = Context.of(space.namespace);
             for (Row row : rows) {
-                Facts facts = row.facts(none);
+                Facts facts = row.facts(context);
                 int agentHash = row.name.hashCode();
                 int agentEntry = entries.get(row.name);
                 put(agents, agentMask, agentHash, agentEntry, 0, evaluate(space, row, facts, null, -1, STRICT_UNDECLARED, NOT_DECLARED));

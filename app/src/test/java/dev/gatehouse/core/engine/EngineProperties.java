@@ -454,11 +454,13 @@ class EngineProperties {
     @Property(tries = 120)
     void theFastPathEqualsTheTracedPath(@ForAll("variants") Variant v) {
         assertFastEqualsTraced(v.fixtures().engine());
-        // Again once enough questions without context were asked for the namespace to answer them from its table
-        // of outcomes worked out in advance (ToolCallIndex.Quick) rather than through the rows.
+        // Again once enough questions were asked in each context for the namespace to answer them from the
+        // context's table of outcomes worked out in advance (ToolCallIndex.Quick) rather than through the rows.
         DecisionEngine warmed = v.fixtures().engine();
-        for (int i = 0; i < 300; i++) {
-            warmed.decideTool("nobody", "no-such-tool", Context.of("default"), TraceSink.NONE);
+        for (Context ctx : CONTEXTS) {
+            for (int i = 0; i < 300; i++) {
+                warmed.decideTool("nobody", "no-such-tool", ctx, TraceSink.NONE);
+            }
         }
         assertFastEqualsTraced(warmed);
     }

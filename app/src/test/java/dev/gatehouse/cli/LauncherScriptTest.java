@@ -42,7 +42,9 @@ class LauncherScriptTest {
         fakeHome = dir.resolve("jdk");
         Files.createDirectories(fakeHome.resolve("bin"));
         Path java = fakeHome.resolve("bin/java");
-        Files.writeString(java, "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\"; done\n");
+        // Prints its arguments; asked to archive its classes at exit, writes an archive as the JVM would.
+        Files.writeString(java, "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\"; case $a in -XX:ArchiveClassesAtExit=*)"
+                + " printf archive > \"${a#-XX:ArchiveClassesAtExit=}\";; esac; done\n");
         assertTrue(java.toFile().setExecutable(true));
         jar = dir.resolve("lib/gatehouse.jar");
         Files.createDirectories(jar.getParent());
@@ -57,7 +59,8 @@ class LauncherScriptTest {
     }
 
     private static List<String> launch(String... args) throws Exception {
-        return launch(Map.of("JAVA_HOME", fakeHome.toString(), "GATEHOUSE_JAR", jar.toString(), "GATEHOUSE_HUGE_PAGES", "off"), args);
+        return launch(Map.of("JAVA_HOME", fakeHome.toString(), "GATEHOUSE_JAR", jar.toString(), "GATEHOUSE_HUGE_PAGES", "off",
+                "GATEHOUSE_CDS", "off"), args);
     }
 
     private record Run(int exit, String out, String err) {}
@@ -73,6 +76,7 @@ class LauncherScriptTest {
         pb.environment().remove("GATEHOUSE_JAVA_OPTS");
         pb.environment().remove("GATEHOUSE_JAR");
         pb.environment().remove("GATEHOUSE_HUGE_PAGES");
+        pb.environment().remove("GATEHOUSE_CDS");
         pb.environment().putAll(env);
         Process p = pb.start();
         p.getOutputStream().close();
@@ -117,8 +121,38 @@ class LauncherScriptTest {
     }
 
     @Test
+    void theDesktopAppsFirstStartMakesTheArchiveItsNextStartsUse() throws Exception {
+        Path own = dir.resolve("trained/lib/gatehouse.jar");
+        Files.createDirectories(own.getParent());
+        Files.writeString(own, "not read by the stand-in");
+        Path archive = own.resolveSibling("gatehouse-cds.jsa");
+        Map<String, String> env = Map.of("JAVA_HOME", fakeHome.toString(), "GATEHOUSE_JAR", own.toString(), "GATEHOUSE_HUGE_PAGES", "off",
+                "HOME", dir.resolve("home").toString());
+
+        List<String> first = launch(env, "--workspace=ws");
+        assertTrue(first.get(0).startsWith("-XX:ArchiveClassesAtExit=" + archive + ".") && first.get(0).endsWith(".part"), first.toString());
+        assertEquals(List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-jar", own.toString(), "--workspace=ws"), first.subList(1, first.size()));
+        assertEquals("archive", Files.readString(archive), "the archive written at exit, moved into place");
+        try (var files = Files.list(own.getParent())) {
+            assertEquals(List.of("gatehouse-cds.jsa", "gatehouse.jar"), files.map(f -> f.getFileName().toString()).sorted().toList(), "no part left");
+        }
+
+        assertEquals(List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto", "-jar", own.toString()), launch(env));
+        assertEquals(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", own.toString(), "validate", "ws"), launch(env, "validate", "ws"),
+                "the CLI neither makes nor uses it");
+
+        Files.setLastModifiedTime(own, FileTime.fromMillis(Files.getLastModifiedTime(archive).toMillis() + 60_000));
+        assertTrue(launch(env).get(0).startsWith("-XX:ArchiveClassesAtExit="), "a rebuilt jar makes its archive again");
+
+        Run wrong = run(Map.of("JAVA_HOME", fakeHome.toString(), "GATEHOUSE_JAR", own.toString(), "GATEHOUSE_CDS", "yes"));
+        assertEquals(2, wrong.exit());
+        assertEquals("gatehouse: GATEHOUSE_CDS must be auto or off, not yes\n", wrong.err());
+    }
+
+    @Test
     void theDesktopAndTheLongJobsAskForHugePagesWhereTheKernelOffersThem() throws Exception {
-        Map<String, String> on = Map.of("JAVA_HOME", fakeHome.toString(), "GATEHOUSE_JAR", jar.toString(), "GATEHOUSE_HUGE_PAGES", "on");
+        Map<String, String> on = Map.of("JAVA_HOME", fakeHome.toString(), "GATEHOUSE_JAR", jar.toString(), "GATEHOUSE_HUGE_PAGES", "on",
+                "GATEHOUSE_CDS", "off");
         assertEquals(List.of("-XX:+UseTransparentHugePages", "-jar", jar.toString()), launch(on));
         assertEquals(List.of("-XX:+UseSerialGC", "-XX:+UseTransparentHugePages", "-jar", jar.toString(), "matrix", "ws"), launch(on, "matrix", "ws"));
         assertEquals(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "validate", "ws"), launch(on, "validate", "ws"),

@@ -1124,7 +1124,7 @@ final class ToolCallIndex {
         int outcome(String agent, String tool, boolean undeclaredByAgent) {
             int agentHash = agent.hashCode();
             int hash = pairHash(agentHash, tool.hashCode());
-            int h = mix(hash) & pairMask;
+            int h = Slots.mix(hash) & pairMask;
             int at;
             while (pairs[(at = 4 * h) + 1] != 0) {
                 if (pairs[at] == hash && isAt(agent, pairs[at + 1] - 1) && isAt(tool, pairs[at + 2])) {
@@ -1136,7 +1136,7 @@ final class ToolCallIndex {
             if (!undeclaredByAgent || tool.strip().toLowerCase(Locale.ROOT) != tool) {
                 return NO_QUICK;
             }
-            h = mix(agentHash) & agentMask;
+            h = Slots.mix(agentHash) & agentMask;
             while (agents[(at = 4 * h) + 1] != 0) {
                 if (agents[at] == agentHash && isAt(agent, agents[at + 1] - 1)) {
                     return agents[at + 3];
@@ -1165,13 +1165,8 @@ final class ToolCallIndex {
             return agentHash * 31 + toolHash;
         }
 
-        /** A power of two at least twice {@code count}: probes stay short, and a place is always empty. */
-        private static int places(int count) {
-            return Integer.highestOneBit(Math.max(4, count * 2 - 1)) << 1;
-        }
-
         private static void put(int[] table, int mask, int hash, int agentEntry, int keyEntry, int outcome) {
-            int h = mix(hash) & mask;
+            int h = Slots.mix(hash) & mask;
             while (table[4 * h + 1] != 0) {
                 h = (h + 1) & mask;
             }
@@ -1181,10 +1176,11 @@ final class ToolCallIndex {
             table[4 * h + 3] = outcome;
         }
 
-        private static int mix(int hash) {
-            int h = hash * 0x9E3779B9;
-            return h ^ h >>> 16;
-        }
+    }
+
+    /** A power of two at least twice {@code count}: open-addressing probes stay short, and a place is always empty. */
+    private static int places(int count) {
+        return Integer.highestOneBit(Math.max(4, count * 2 - 1)) << 1;
     }
 
     /** The slots of a row being compiled: key ids in an open-addressing table, keys in slot order. */
@@ -1194,7 +1190,7 @@ final class ToolCallIndex {
         private final List<String> keys = new ArrayList<>();
 
         Slots(int capacity) {
-            int size = Integer.highestOneBit(Math.max(4, capacity * 2 - 1)) << 1;
+            int size = places(capacity);
             this.mask = size - 1;
             this.table = new int[2 * size];
         }

@@ -365,8 +365,7 @@ public final class FormView {
         agents.setId("form-add-" + f.key());
         agents.getStyleClass().add("form-add");
         agents.setDisable(!f.editable() || f.choices().isEmpty());
-        agents.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(agents, Priority.ALWAYS);
+        grow(agents);
         Button add = new Button("Add node");
         add.setMinWidth(Region.USE_PREF_SIZE);
         add.setId("form-add-button-" + f.key());
@@ -453,12 +452,13 @@ public final class FormView {
     }
 
     /**
-     * A map's key or value field takes its share of the line's width: key and value grow alike from their preferred
-     * widths, the stylesheet's minimum keeps each readable in a narrow form.
+     * A control that takes its share of its line's width: a map's key and value grow alike from their preferred
+     * widths (the stylesheet's minimum keeps each readable in a narrow form), a list's item or picker takes what its
+     * button leaves.
      */
-    private static void grow(TextField field) {
-        field.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(field, Priority.ALWAYS);
+    private static void grow(Region control) {
+        control.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(control, Priority.ALWAYS);
     }
 
     /** {@code operation_rules} → {@code operation rule}: the button's words. */
@@ -477,8 +477,7 @@ public final class FormView {
             Label item = new Label(f.items().get(i));
             item.setId("form-item-" + f.key() + "-" + i);
             item.getStyleClass().add("form-list-item");
-            item.setMaxWidth(Double.MAX_VALUE);
-            HBox.setHgrow(item, Priority.ALWAYS);
+            grow(item);
             Button remove = new Button("\u2715");
             remove.setMinWidth(Region.USE_PREF_SIZE);
             remove.setId("form-remove-" + f.key() + "-" + i);
@@ -516,8 +515,7 @@ public final class FormView {
         }
         picker.setId("form-add-" + f.key());
         picker.getStyleClass().add("form-add");
-        picker.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(picker, Priority.ALWAYS);
+        grow(picker);
         picker.setDisable(!f.editable());
         Button add = new Button("Add");
         add.setMinWidth(Region.USE_PREF_SIZE);
